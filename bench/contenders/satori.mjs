@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Resvg } from '@resvg/resvg-js'
+import satori from 'satori'
+import sharp from 'sharp'
+import { card, cardContent, cardFontFiles } from '../lib/card-design.mjs'
+
+/**
+ * satori (JSX-like tree → SVG) then @resvg/resvg-js (SVG → pixels → PNG): the usual Node
+ * "HTML-ish to image" stack. resvg only writes PNG, so for JPEG its pixels go to sharp
+ * (libjpeg-turbo, quality 85), as a user of this stack would do; the name says so.
+ */
+export function createSatoriContender() {
+  let fonts
+  const dataUrls = new Map()
+  const phases = { layoutMs: 0, rasteriseMs: 0, encodeMs: 0 }
+
+  async function dataUrl(path) {
+    let url = dataUrls.get(path)
+    if (!url) {
+      url = `data:image/png;base64,${(await readFile(path)).toString('base64')}`
+      dataUrls.set(path, url)
+    }
+    return url
+  }
+
+  function tree(c, src) {
+    const { photo, shadow, title, price, badge } = card
+    const children = [
+      {
+        type: 'img',
+        props: {
+          src,
+          width: photo.width,
+          height: photo.height,
+          style: {
+            position: 'absolute',
+            left: photo.x,
+            top: photo.y,
+            width: photo.width,
+            height: photo.height,
+            objectFit: 'contain',
+            filter: `drop-shadow(${shadow.offsetX}px ${shadow.offsetY}px ${shadow.blur}px ${shadow.color})`,
+          },
+        },
+      },
+      {
+        type: 'div',
+        props: {
+          style: {
+            position: 'absolute',
+            left: title.x,
+            top: title.y,
+            width: title.width,
+            fontSize: title.fontSize,
+            fontWeight: title.weight,
+            lineHeight: title.lineHeight,
+            color: title.color,
+            display: 'block',
+            lineClamp: title.maxLines,
+          },
+          children: c.title,
+        },
+      },
+      {
+        type: 'div',
+        props: {
+          style: {
+            position: 'absolute',
+            left: price.x,
+            top: price.y,
+            fontSize: price.fontSize,
+            fontWeight: price.weight,
+            lineHeight: 1,
+            color: price.color,
+          },
+          children: c.price,
+        },
+      },
+    ]
+    if (c.badge) {
+      children.push({
+        type: 'div',
+        props: {
+          style: {
+            position: 'absolute',
+            left: badge.x,
+            top: badge.y,
+            padding: `${badge.padY}px ${badge.padX}px`,
+            borderRadius: 999,
+            background: badge.color,
+            color: c.brand,
+            fontSize: badge.fontSize,
+            fontWeight: badge.weight,
+            lineHeight: 1.2,
+          },
+          children: c.badge,
+        },
+      })
+    }
+    return {
+      type: 'div',
+      props: {
+        style: {
+          display: 'flex',
+          position: 'relative',
+          width: card.width,
+          height: card.height,
+          fontFamily: card.fontFamily,
+          backgroundImage: `linear-gradient(${card.background.angleDeg}deg, ${c.brand}, ${c.brandDark})`,
+        },
+        children,
+      },
+    }
+  }
+
+  return {
+    name: 'satori',
+    label: 'satori + resvg',
+    labelFor: (type) => (type === 'jpeg' ? 'satori + resvg + sharp' : 'satori + resvg'),
+    types: ['png', 'jpeg'],
+    notes: {
+      jpeg: 'resvg writes PNG only: its RGBA pixels are encoded to JPEG q85 by sharp (libjpeg-turbo).',
+    },
+    phases,
+    async setup({ root }) {
+      fonts = await Promise.all(
+        cardFontFiles.map(async ({ weight, file }) => ({
+          name: card.fontFamily,
+          weight,
+          style: 'normal',
+          data: await readFile(join(root, 'packages/core/fonts', file)),
+        })),
+      )
+    },
+    async render(row, type, { quality = 85 } = {}) {
+      const c = cardContent(row)
+      const t0 = performance.now()
+      const svg = await satori(tree(c, await dataUrl(c.imagePath)), { width: card.width, height: card.height, fonts })
+      const t1 = performance.now()
+      const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render()
+      const t2 = performance.now()
+      let bytes
+      if (type === 'png') bytes = rendered.asPng()
+      else if (type === 'jpeg') {
+        bytes = await sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } })
+          .jpeg({ quality })
+          .toBuffer()
+      } else throw new Error(`satori contender: no ${type}`)
+      const t3 = performance.now()
+      phases.layoutMs += t1 - t0
+      phases.rasteriseMs += t2 - t1
+      phases.encodeMs += t3 - t2
+      return bytes
+    },
+    async teardown() {
+      dataUrls.clear()
+    },
+  }
+}

@@ -1,0 +1,57 @@
+/** Timing helpers: every figure is wall-clock milliseconds from performance.now(). */
+
+/** Percentile of an ascending-sorted list (nearest rank). */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i]
+}
+
+/** Mean, median, p95 and throughput of a list of per-image durations and the run's total wall time. */
+export function summarise(durations, totalMs) {
+  const sorted = [...durations].sort((a, b) => a - b)
+  const count = durations.length
+  return {
+    images: count,
+    totalMs,
+    msPerImage: totalMs / count,
+    imagesPerSecond: (count * 1000) / totalMs,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+  }
+}
+
+/**
+ * Renders `warmUp` rows untimed, then every row once, one after another, and times each.
+ * Returns the summary and the bytes of the first timed image (a sample to look at).
+ */
+export async function timeRenders(render, rows, { warmUp }) {
+  for (let i = 0; i < warmUp; i++) await render(rows[i % rows.length], i)
+  const durations = []
+  let sample
+  let bytes = 0
+  const start = performance.now()
+  for (let i = 0; i < rows.length; i++) {
+    const t0 = performance.now()
+    const out = await render(rows[i], i)
+    durations.push(performance.now() - t0)
+    bytes += out.byteLength
+    if (i === 0) sample = out
+  }
+  const totalMs = performance.now() - start
+  return { ...summarise(durations, totalMs), meanBytes: Math.round(bytes / rows.length), sample }
+}
+
+/** Least-squares slope of y over x. */
+export function slope(xs, ys) {
+  const n = xs.length
+  const mx = xs.reduce((a, b) => a + b, 0) / n
+  const my = ys.reduce((a, b) => a + b, 0) / n
+  let num = 0
+  let den = 0
+  for (let i = 0; i < n; i++) {
+    num += (xs[i] - mx) * (ys[i] - my)
+    den += (xs[i] - mx) ** 2
+  }
+  return den === 0 ? 0 : num / den
+}

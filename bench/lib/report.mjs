@@ -1,0 +1,109 @@
+/** Turns the benchmark's results into tables on stdout and a list of checked targets. */
+
+const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–')
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')
+  console.log(line(headers))
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
+  for (const r of rows) console.log(line(r))
+}
+
+function find(report, contender, type) {
+  const entry = report.contenders.find((c) => c.contender === contender)
+  return entry?.results?.find((r) => r.type === type)
+}
+
+/** A ratio against its target. `higher`: the ratio must be at least the target; otherwise at most. */
+function target(name, value, goal, higher = true) {
+  const pass = Number.isFinite(value) ? (higher ? value >= goal : value <= goal) : undefined
+  return { name, value, target: `${higher ? '≥' : '≤'} ${goal}`, pass }
+}
+
+/** Prints every table and returns the checked targets. */
+export function printReport(report) {
+  const { machine } = report
+  console.log(`\nVitrine benchmark — ${report.date}`)
+  console.log(`${machine.cpu} × ${machine.cpus}, Node ${machine.node}, ${machine.platform}`)
+  console.log(machine.pinnedToOneCpu ? 'Single-core parts pinned to CPU 0 (taskset), browsers included.' : 'Single-core parts not pinned (they may use every core).')
+
+  for (const c of report.contenders.filter((c) => c.error)) console.log(`\n${c.contender}: FAILED (${c.error})`)
+
+  const results = report.contenders.flatMap((c) => c.results ?? [])
+  if (results.length > 0) {
+    console.log(`\nCard 1080x1080, ${results[0].images} rows each, one after another\n`)
+    table(
+      ['contender', 'type', 'ms/image', 'images/s', 'p50 ms', 'p95 ms', 'KB/image'],
+      results.map((r) => [r.label, r.type === 'jpeg' ? `jpeg q${r.quality}` : r.type, fixed(r.msPerImage), fixed(r.imagesPerSecond), fixed(r.p50Ms), fixed(r.p95Ms), Math.round(r.meanBytes / 1024)]),
+    )
+    for (const r of results.filter((r) => r.note)) console.log(`  note (${r.label}, ${r.type}): ${r.note}`)
+  }
+
+  const vitrine = results.filter((r) => r.contender === 'vitrine')
+  if (vitrine.length > 0) {
+    console.log('\nVitrine, where the time goes (ms/image; drawing is forced to rasterise by reading a pixel back)\n')
+    table(
+      ['type', 'resolve', 'draw+raster', 'encode', 'other', 'total', 'encoder alone', 'total/encoder'],
+      vitrine.map((r) => {
+        const p = r.phasesMsPerImage ?? {}
+        const other = r.msPerImage - (p.resolveMs ?? 0) - (p.drawMs ?? 0) - (p.encodeMs ?? 0)
+        return [r.type, fixed(p.resolveMs, 2), fixed(p.drawMs, 2), fixed(p.encodeMs, 2), fixed(other, 2), fixed(r.msPerImage, 2), fixed(r.encoderAlone?.msPerImage, 2), fixed(r.msPerImage / r.encoderAlone?.msPerImage, 2)]
+      }),
+    )
+  }
+  const satori = results.filter((r) => r.contender === 'satori')
+  if (satori.length > 0) {
+    console.log('\nsatori + resvg, where the time goes (ms/image)\n')
+    table(
+      ['type', 'satori (layout → SVG)', 'resvg (rasterise)', 'encode'],
+      satori.map((r) => [r.type, fixed(r.phasesMsPerImage.layoutMs), fixed(r.phasesMsPerImage.rasteriseMs), fixed(r.phasesMsPerImage.encodeMs)]),
+    )
+  }
+
+  const targets = []
+  const speedUp = (a, b) => (a && b ? b.msPerImage / a.msPerImage : NaN)
+  const vp = find(report, 'vitrine', 'png')
+  const vj = find(report, 'vitrine', 'jpeg')
+  if (vp && find(report, 'chromium', 'png')) targets.push(target('Vitrine PNG vs Chromium PNG (× faster)', speedUp(vp, find(report, 'chromium', 'png')), 5))
+  if (vp && find(report, 'satori', 'png')) targets.push(target('Vitrine PNG vs satori+resvg PNG (× faster)', speedUp(vp, find(report, 'satori', 'png')), 2))
+  if (vj && find(report, 'chromium', 'jpeg')) targets.push(target('Vitrine JPEG vs Chromium JPEG (× faster)', speedUp(vj, find(report, 'chromium', 'jpeg')), 3))
+  if (vj && find(report, 'satori', 'jpeg')) {
+    const r = speedUp(vj, find(report, 'satori', 'jpeg'))
+    targets.push({ name: 'Vitrine JPEG vs satori+resvg+sharp JPEG (× faster)', value: r, target: '(none)', pass: undefined })
+  }
+  for (const r of vitrine) {
+    if (r.encoderAlone) targets.push(target(`Vitrine ${r.type.toUpperCase()} end to end / encoder alone`, r.msPerImage / r.encoderAlone.msPerImage, 1.3, false))
+  }
+
+  const pool = report.pool
+  if (pool && !pool.error) {
+    console.log(`\nWorker pool (${pool.note ?? 'renderBatch'}), ${pool.rows} rows, ${pool.type}\n`)
+    table(
+      ['workers', 'seconds', 'ms/image', 'images/s', 'speed-up'],
+      pool.runs.map((r) => [r.workers, fixed(r.totalMs / 1000, 2), fixed(r.msPerImage), fixed(r.imagesPerSecond), fixed(r.imagesPerSecond / pool.runs[0].imagesPerSecond, 2)]),
+    )
+    const two = pool.runs.find((r) => r.workers === 2)
+    if (two) targets.push(target('Pool: 2 workers vs 1 (× throughput)', two.imagesPerSecond / pool.runs[0].imagesPerSecond, 1.8))
+  } else if (pool?.error) console.log(`\nWorker pool: FAILED (${pool.error})`)
+
+  const memory = report.memory
+  if (memory && !memory.error) {
+    console.log(`\nMemory: ${memory.renders} ${memory.type} renders in one process (${fixed(memory.msPerImage)} ms/image)\n`)
+    const marks = Object.entries(memory.rssMbAt)
+    table(
+      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', 'slope'],
+      [[...marks.map(([, mb]) => `${fixed(mb)} MB`), `${fixed(memory.peakRssMb)} MB`, `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`]],
+    )
+    targets.push(target('Memory: RSS slope after warm-up (MB per 1000 renders)', memory.slopeMbPer1000Renders, 5, false))
+  } else if (memory?.error) console.log(`\nMemory: FAILED (${memory.error})`)
+
+  if (targets.length > 0) {
+    console.log('\nSummary\n')
+    table(
+      ['measure', 'value', 'target', ''],
+      targets.map((t) => [t.name, fixed(t.value, 2), t.target, t.pass === undefined ? '' : t.pass ? 'met' : 'MISSED']),
+    )
+  }
+  return targets
+}

@@ -1,0 +1,109 @@
+/**
+ * One part of the benchmark, in a process of its own so that contenders never share a heap,
+ * a JIT or a core: `node bench/lib/section.mjs '<json>'`. It writes its result as JSON to
+ * `resultPath`; run.mjs starts one such process after another.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadProducts } from './products.mjs'
+import { slope, timeRenders } from './measure.mjs'
+
+const extension = { png: 'png', jpeg: 'jpg', webp: 'webp' }
+
+async function loadContender(name, options) {
+  switch (name) {
+    case 'vitrine':
+      return (await import('../contenders/vitrine.mjs')).createVitrineContender(options)
+    case 'satori':
+      return (await import('../contenders/satori.mjs')).createSatoriContender(options)
+    case 'chromium':
+      return (await import('../contenders/chromium.mjs')).createChromiumContender(options)
+    default:
+      throw new Error(`unknown contender "${name}" (vitrine, satori, chromium)`)
+  }
+}
+
+function zeroPhases(phases) {
+  for (const key of Object.keys(phases)) phases[key] = 0
+}
+
+/** Each contender, each image type: warm up, then time every row; Vitrine adds its encoder-alone figure. */
+async function runContender(args) {
+  const contender = await loadContender(args.contender, args)
+  const rows = loadProducts(args.dataPath, args.rows)
+  const t0 = performance.now()
+  await contender.setup({ ...args, rows })
+  const setupMs = performance.now() - t0
+  const results = []
+  for (const type of args.types) {
+    if (!contender.types.includes(type)) continue
+    const render = (row) => contender.render(row, type, { quality: args.quality })
+    const warmUp = Math.min(args.warmUp, rows.length)
+    for (let i = 0; i < warmUp; i++) await render(rows[i])
+    if (contender.phases) zeroPhases(contender.phases)
+    const timed = await timeRenders(render, rows, { warmUp: 0 })
+    const { sample, ...summary } = timed
+    const result = { contender: contender.name, label: contender.labelFor(type), type, quality: type === 'png' ? undefined : args.quality, ...summary }
+    if (contender.notes?.[type]) result.note = contender.notes[type]
+    if (contender.phases) {
+      result.phasesMsPerImage = Object.fromEntries(Object.entries(contender.phases).map(([k, v]) => [k, v / rows.length]))
+    }
+    if (contender.encoderAlone) result.encoderAlone = await contender.encoderAlone(type, { quality: args.quality, repeats: Math.min(rows.length, 50) })
+    if (args.samplesDir && sample) {
+      mkdirSync(args.samplesDir, { recursive: true })
+      writeFileSync(join(args.samplesDir, `${contender.name}-${rows[0].sku || 'row0'}.${extension[type]}`), sample)
+    }
+    results.push(result)
+  }
+  const info = contender.info ? await contender.info() : {}
+  await contender.teardown()
+  return { contender: contender.name, setupMs, info, results }
+}
+
+/** Vitrine rendering `renders` images in one process; RSS sampled every `every` renders. */
+async function runMemory(args) {
+  const contender = await loadContender('vitrine', args)
+  const rows = loadProducts(args.dataPath, Math.max(1, Math.min(args.rows, 200)))
+  await contender.setup({ ...args, rows })
+  const every = Math.max(1, Math.round(args.memoryRenders / 200))
+  const samples = []
+  let peak = process.memoryUsage.rss()
+  const start = performance.now()
+  for (let i = 1; i <= args.memoryRenders; i++) {
+    await contender.render(rows[(i - 1) % rows.length], args.memoryType, { quality: args.quality })
+    const rss = process.memoryUsage.rss()
+    if (rss > peak) peak = rss
+    if (i % every === 0 || i === args.memoryRenders) samples.push([i, rss])
+  }
+  const totalMs = performance.now() - start
+  await contender.teardown()
+  const at = (n) => {
+    const found = samples.find(([i]) => i >= n)
+    return found ? found[1] : samples.at(-1)[1]
+  }
+  const checkpoints = [Math.round(args.memoryRenders / 10), Math.round(args.memoryRenders / 2), args.memoryRenders]
+  // The slope is taken after the first tenth: caches and the JIT fill up first, by design.
+  const steady = samples.filter(([i]) => i >= checkpoints[0])
+  const mbPer1000 = slope(steady.map(([i]) => i), steady.map(([, rss]) => rss)) * 1000 / 2 ** 20
+  return {
+    type: args.memoryType,
+    renders: args.memoryRenders,
+    msPerImage: totalMs / args.memoryRenders,
+    rssMbAt: Object.fromEntries(checkpoints.map((n) => [n, at(n) / 2 ** 20])),
+    peakRssMb: peak / 2 ** 20,
+    kernelMaxRssMb: process.resourceUsage().maxRSS / 1024,
+    slopeMbPer1000Renders: mbPer1000,
+    samples: samples.map(([i, rss]) => [i, Math.round((rss / 2 ** 20) * 10) / 10]),
+  }
+}
+
+/** The worker pool's throughput with 1 and then 2 workers over the same rows. */
+async function runPool(args) {
+  const { runPoolBenchmark } = await import('../contenders/vitrine.mjs')
+  return runPoolBenchmark(args)
+}
+
+const args = JSON.parse(process.argv[2])
+const run = { contender: runContender, memory: runMemory, pool: runPool }[args.kind]
+const result = await run(args)
+writeFileSync(args.resultPath, JSON.stringify(result, null, 2))

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+/**
+ * Vitrine's benchmark: the example product card rendered by Vitrine in Node, by satori +
+ * resvg, and by a Chromium screenshot; then Vitrine's worker pool and its memory over a long
+ * batch. Every part runs in a process of its own, one after another. See bench/README.md.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { printReport } from './lib/report.mjs'
+
+const benchDir = dirname(fileURLToPath(import.meta.url))
+const root = resolve(benchDir, '..')
+const contenderNames = ['vitrine', 'satori', 'chromium']
+const sectionNames = [...contenderNames, 'pool', 'memory']
+
+const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options])
+
+  --rows N            rows per contender and image type (default 200; the feed is repeated)
+  --only a,b          parts to run: ${sectionNames.join(', ')} (default: all)
+  --types png,jpeg    image types (default png,jpeg)
+  --quality N         JPEG quality (default 85)
+  --warm-up N         untimed renders before timing (default 10)
+  --memory-renders N  renders in the memory run (default 2000)
+  --memory-type T     image type in the memory run (default jpeg)
+  --pool-rows N       rows per worker-pool run (default 200)
+  --all-cores         do not pin the single-core parts to one CPU
+  --template FILE     template (default examples/product-card.json)
+  --data FILE         product feed (default examples/products.csv)
+  --out FILE          results file (default bench/results/latest.json)
+  --quick             a fast smoke run: 20 rows, 3 warm-up renders, 200 memory renders
+  --help`
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    only: { type: 'string' },
+    types: { type: 'string', default: 'png,jpeg' },
+    quality: { type: 'string', default: '85' },
+    'warm-up': { type: 'string' },
+    'memory-renders': { type: 'string' },
+    'memory-type': { type: 'string', default: 'jpeg' },
+    'pool-rows': { type: 'string' },
+    'all-cores': { type: 'boolean', default: false },
+    template: { type: 'string', default: join(root, 'examples/product-card.json') },
+    data: { type: 'string', default: join(root, 'examples/products.csv') },
+    out: { type: 'string', default: join(benchDir, 'results/latest.json') },
+    quick: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+})
+
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+
+function integer(name, value, fallback) {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name}: expected a whole number above 0, found "${value}"\n\n${usage}`)
+    process.exit(2)
+  }
+  return n
+}
+
+const quick = values.quick
+const rows = integer('rows', values.rows, quick ? 20 : 200)
+const options = {
+  root,
+  templatePath: resolve(values.template),
+  dataPath: resolve(values.data),
+  rows,
+  types: values.types.split(',').map((t) => t.trim()).filter(Boolean),
+  quality: integer('quality', values.quality, 85),
+  warmUp: integer('warm-up', values['warm-up'], quick ? 3 : 10),
+  memoryRenders: integer('memory-renders', values['memory-renders'], quick ? 200 : 2000),
+  memoryType: values['memory-type'],
+  poolRows: integer('pool-rows', values['pool-rows'], values.rows || quick ? rows : 200),
+  samplesDir: join(dirname(resolve(values.out)), 'samples'),
+}
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionNames
+for (const name of only) {
+  if (!sectionNames.includes(name)) {
+    console.error(`--only: unknown part "${name}"; expected some of ${sectionNames.join(', ')}`)
+    process.exit(2)
+  }
+}
+for (const type of options.types) {
+  if (!['png', 'jpeg'].includes(type)) {
+    console.error(`--types: expected png and/or jpeg, found "${type}"`)
+    process.exit(2)
+  }
+}
+for (const file of [options.templatePath, options.dataPath]) {
+  if (!existsSync(file)) {
+    console.error(`Missing ${file}: run from the repository root after \`pnpm build\`, or pass --template/--data.`)
+    process.exit(2)
+  }
+}
+
+// The speed targets are "on one core": pin single-core parts (and the browsers they start) to CPU 0.
+const canPin = !values['all-cores'] && spawnSync('taskset', ['-c', '0', 'true']).status === 0
+const resultsDir = dirname(resolve(values.out))
+mkdirSync(resultsDir, { recursive: true })
+
+/** Runs one part in a fresh Node process and returns what it wrote. */
+function runSection(kind, extra, { pin }) {
+  const resultPath = join(os.tmpdir(), `vitrine-bench-${process.pid}-${kind}-${extra.contender ?? ''}.json`)
+  const payload = JSON.stringify({ ...options, ...extra, kind, resultPath })
+  const node = [process.execPath, join(benchDir, 'lib/section.mjs'), payload]
+  const [command, ...args] = pin && canPin ? ['taskset', '-c', '0', ...node] : node
+  const started = Date.now()
+  const child = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
+  if (child.status !== 0 || !existsSync(resultPath)) {
+    return { error: `exited with ${child.status ?? child.signal}`, seconds: (Date.now() - started) / 1000 }
+  }
+  const result = JSON.parse(readFileSync(resultPath, 'utf8'))
+  rmSync(resultPath, { force: true })
+  return result
+}
+
+const report = {
+  date: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    pinnedToOneCpu: canPin,
+  },
+  options: { ...options, root: undefined, only },
+  contenders: [],
+}
+
+for (const name of contenderNames) {
+  if (!only.includes(name)) continue
+  console.error(`· ${name}: ${rows} rows × ${options.types.join(', ')}${canPin ? ' (pinned to CPU 0)' : ''}`)
+  const result = runSection('contender', { contender: name }, { pin: true })
+  report.contenders.push(result.error ? { contender: name, error: result.error } : result)
+}
+if (only.includes('pool')) {
+  console.error(`· worker pool: ${options.poolRows} rows with 1 then 2 workers`)
+  report.pool = runSection('pool', {}, { pin: false })
+}
+if (only.includes('memory')) {
+  console.error(`· memory: ${options.memoryRenders} ${options.memoryType} renders in one process`)
+  report.memory = runSection('memory', {}, { pin: true })
+}
+
+report.summary = printReport(report)
+writeFileSync(resolve(values.out), JSON.stringify(report, null, 2) + '\n')
+console.log(`\nResults: ${resolve(values.out)}; one sample image per contender and type: ${options.samplesDir}`)

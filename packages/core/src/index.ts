@@ -1,0 +1,65 @@
+// @vitrine/core — public API. Named exports only: this list is the API.
+
+export { VitrineError, toPointer, pointerSegment, describeValue } from './errors/vitrine-error.js'
+export type { VitrineErrorCode, VitrineIssue, VitrineErrorOptions } from './errors/vitrine-error.js'
+
+export { parseTemplate, schemaIssues, messageArguments } from './document/validate-template.js'
+export { migrateTemplate, migrations } from './document/migrations.js'
+export type { Migration } from './document/migrations.js'
+export { templateJsonSchema, TEMPLATE_SCHEMA_ID } from './document/template-json-schema.js'
+export { CURRENT_SCHEMA_VERSION } from './document/template.js'
+export type { Template, FontFaceDescriptor } from './document/template.js'
+export type { Layer, LayerType, GroupLayer } from './document/layer.js'
+export type { RectLayer } from './document/layer-rect.js'
+export type { ImageLayer } from './document/layer-image.js'
+export type { TextLayer, Font } from './document/layer-text.js'
+export type { Variable, VariableType, MoneyVariable } from './document/variable.js'
+export { variableTypes } from './document/variable.js'
+export type { Box, Length, Paint, Color, Binding, Condition, VariableCondition, Shadow, Stroke, CornerRadius, LinearGradient, RadialGradient } from './document/primitives.js'
+
+export { formatCatalog, getFormat, safeRect, aspectClassOf } from './formats/format-catalog.js'
+export type { Format, SafeZone, Rect, AspectClass } from './formats/format-catalog.js'
+
+export { resolveBox } from './layout/resolve-box.js'
+export { resolveLength } from './layout/resolve-length.js'
+export type { LengthContext } from './layout/resolve-length.js'
+
+export { layoutText } from './text/layout-text.js'
+export type { TextLayoutInput, TextLayoutResult, TextLayoutLine } from './text/layout-text.js'
+export { FontLibrary } from './text/font-library.js'
+export type { FontLibraryOptions } from './text/font-library.js'
+export { DEFAULT_FONT_FAMILY, builtInFontFile } from './text/default-fonts.js'
+export { readFontMetrics } from './text/font-metrics.js'
+export type { FontMetrics } from './text/font-metrics.js'
+
+export { resolve } from './resolve/resolve.js'
+export type { ResolveOptions } from './resolve/resolve.js'
+export type { BoundValue, BoundValues, MoneyValue } from './resolve/bound-values.js'
+export { evaluateCondition } from './resolve/evaluate-condition.js'
+export { formatMoney, messageValues } from './resolve/message-values.js'
+
+export { renderFrame } from './render/render-frame.js'
+export type { ImageLookup } from './render/render-frame.js'
+export { renderImage } from './render-image.js'
+export type { RenderImageOptions, RenderImageResult } from './render-image.js'
+
+export type { Platform, Surface, DecodedImage, FontFaceSource, EncodeOptions, FetchOptions, ImageType } from './platform/platform.js'
+export type { Canvas2DContext, CanvasGradientLike, TextMetricsLike } from './platform/canvas-context.js'
+export { AssetStore } from './platform/asset-store.js'
+export type { AssetPolicy } from './platform/asset-store.js'
+
+export type {
+  Scene,
+  SceneNode,
+  SceneRect,
+  SceneImage,
+  SceneText,
+  SceneTextLine,
+  SceneGroup,
+  ScenePaint,
+  SceneShadow,
+  SceneStroke,
+  SceneRadii,
+  SceneFontRef,
+  TextFitReport,
+} from './scene/scene.js'

@@ -1,0 +1,158 @@
+import type { Canvas2DContext } from '../platform/canvas-context.js'
+import type { Surface } from '../platform/platform.js'
+import type { Scene, SceneImage, SceneNode, ScenePaint, SceneRect, SceneShadow, SceneText } from '../scene/scene.js'
+import { roundedRectPath } from './draw-path.js'
+
+/** Where decoded images come from: an AssetStore, or anything with the same `get`. */
+export interface ImageLookup {
+  get(key: string): { source: unknown } | undefined
+}
+
+function setPaint(ctx: Canvas2DContext, paint: ScenePaint): void {
+  if (paint.type === 'color') {
+    ctx.fillStyle = paint.color
+    return
+  }
+  const g = paint.type === 'linear' ? ctx.createLinearGradient(paint.x0, paint.y0, paint.x1, paint.y1) : ctx.createRadialGradient(paint.cx, paint.cy, 0, paint.cx, paint.cy, paint.r)
+  for (const stop of paint.stops) g.addColorStop(stop.offset, stop.color)
+  ctx.fillStyle = g
+}
+
+function setShadow(ctx: Canvas2DContext, shadow: SceneShadow | undefined): void {
+  if (!shadow) return
+  ctx.shadowColor = shadow.color
+  // Canvas shadowBlur is twice the Gaussian sigma; our blur is the CSS-like radius.
+  ctx.shadowBlur = shadow.blur
+  ctx.shadowOffsetX = shadow.offsetX
+  ctx.shadowOffsetY = shadow.offsetY
+}
+
+function clearShadow(ctx: Canvas2DContext): void {
+  ctx.shadowColor = 'rgba(0,0,0,0)'
+  ctx.shadowBlur = 0
+  ctx.shadowOffsetX = 0
+  ctx.shadowOffsetY = 0
+}
+
+function drawRect(ctx: Canvas2DContext, node: SceneRect): void {
+  roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
+  if (node.fill) {
+    setPaint(ctx, node.fill)
+    setShadow(ctx, node.shadow)
+    ctx.fill()
+    clearShadow(ctx)
+  }
+  if (node.stroke) {
+    ctx.strokeStyle = node.stroke.color
+    ctx.lineWidth = node.stroke.width
+    ctx.stroke()
+  }
+}
+
+function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup): void {
+  const image = images.get(node.src)
+  if (!image) throw new Error(`renderFrame: image ${node.src} is not loaded; load the scene's images first`)
+  const rounded = node.radii.some((r) => r > 0)
+  if (node.background) {
+    roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
+    setPaint(ctx, node.background)
+    ctx.fill()
+  }
+  const { crop, dest } = node
+  const draw = () => ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
+  ctx.save()
+  if (rounded) {
+    roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
+    ctx.clip()
+  }
+  // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
+  setShadow(ctx, node.shadow)
+  draw()
+  ctx.restore()
+  if (node.stroke) {
+    roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
+    ctx.strokeStyle = node.stroke.color
+    ctx.lineWidth = node.stroke.width
+    ctx.stroke()
+  }
+}
+
+function drawText(ctx: Canvas2DContext, node: SceneText): void {
+  if (node.background) {
+    setPaint(ctx, node.background)
+    ctx.fillRect(node.x, node.y, node.width, node.height)
+  }
+  ctx.font = node.font
+  ctx.letterSpacing = `${node.letterSpacing}px`
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'alphabetic'
+  ctx.direction = node.direction
+  ctx.fillStyle = node.color
+  setShadow(ctx, node.shadow)
+  for (const line of node.lines) ctx.fillText(line.text, line.x, line.baseline)
+  clearShadow(ctx)
+  ctx.letterSpacing = '0px'
+}
+
+function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup): void {
+  if (node.opacity <= 0) return
+  ctx.save()
+  ctx.globalAlpha *= node.opacity
+  if (node.rotation !== 0) {
+    const cx = node.x + node.width / 2
+    const cy = node.y + node.height / 2
+    ctx.translate(cx, cy)
+    ctx.rotate((node.rotation * Math.PI) / 180)
+    ctx.translate(-cx, -cy)
+  }
+  switch (node.type) {
+    case 'rect':
+      drawRect(ctx, node)
+      break
+    case 'image':
+      drawImage(ctx, node, images)
+      break
+    case 'text':
+      drawText(ctx, node)
+      break
+    case 'group':
+      if (node.clip) {
+        ctx.beginPath()
+        ctx.rect(node.x, node.y, node.width, node.height)
+        ctx.clip()
+      }
+      for (const child of node.children) drawNode(ctx, child, images)
+      break
+  }
+  ctx.restore()
+}
+
+/**
+ * Draws a Scene at time `t` (seconds; still images ignore it) onto a surface, with Canvas 2D
+ * calls only — the same code in Chromium and Node. Fonts must be registered and the scene's
+ * images loaded in `images` (an AssetStore) first.
+ *
+ * @example
+ * ```ts
+ * const surface = platform.createSurface(scene.width, scene.height)
+ * renderFrame(scene, 0, surface, assets)
+ * const png = await platform.encode(surface, { type: 'png' })
+ * ```
+ */
+export function renderFrame(scene: Scene, t: number, surface: Surface, images: ImageLookup): void {
+  void t
+  const ctx = surface.context
+  ctx.save()
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.globalAlpha = 1
+  ctx.globalCompositeOperation = 'source-over'
+  ctx.imageSmoothingEnabled = true
+  ctx.imageSmoothingQuality = 'high'
+  ctx.clearRect(0, 0, surface.width, surface.height)
+  if (scene.background) {
+    setPaint(ctx, scene.background)
+    ctx.fillRect(0, 0, scene.width, scene.height)
+  }
+  for (const node of scene.nodes) drawNode(ctx, node, images)
+  ctx.restore()
+}

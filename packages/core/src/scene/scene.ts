@@ -1,0 +1,140 @@
+/**
+ * The Scene: a template bound to one row, for one format and locale, fully resolved into
+ * absolute pixels. Plain data, serialisable with JSON; `renderFrame` draws it.
+ */
+
+export interface SceneColorPaint {
+  type: 'color'
+  color: string
+}
+export interface SceneGradientStop {
+  offset: number
+  color: string
+}
+export interface SceneLinearPaint {
+  type: 'linear'
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+  stops: SceneGradientStop[]
+}
+export interface SceneRadialPaint {
+  type: 'radial'
+  cx: number
+  cy: number
+  r: number
+  stops: SceneGradientStop[]
+}
+export type ScenePaint = SceneColorPaint | SceneLinearPaint | SceneRadialPaint
+
+export interface SceneShadow {
+  color: string
+  blur: number
+  offsetX: number
+  offsetY: number
+}
+export interface SceneStroke {
+  color: string
+  width: number
+}
+
+/** Corner radii in pixels: top-left, top-right, bottom-right, bottom-left. */
+export type SceneRadii = [number, number, number, number]
+
+interface SceneNodeBase {
+  /** The layer id it came from. */
+  id: string
+  /** Box in canvas pixels (before rotation). */
+  x: number
+  y: number
+  width: number
+  height: number
+  opacity: number
+  /** Degrees clockwise about the box centre. */
+  rotation: number
+}
+
+export interface SceneRect extends SceneNodeBase {
+  type: 'rect'
+  fill?: ScenePaint
+  radii: SceneRadii
+  stroke?: SceneStroke
+  shadow?: SceneShadow
+}
+
+export interface SceneImage extends SceneNodeBase {
+  type: 'image'
+  /** The asset key (a resolved URL); the renderer looks the decoded picture up by it. */
+  src: string
+  /** Part of the source picture to draw, in its pixels. */
+  crop: { x: number; y: number; width: number; height: number }
+  /** Where it goes, in canvas pixels. */
+  dest: { x: number; y: number; width: number; height: number }
+  radii: SceneRadii
+  background?: ScenePaint
+  stroke?: SceneStroke
+  shadow?: SceneShadow
+}
+
+/** One laid-out line: text drawn at (x, baseline) with left alignment. */
+export interface SceneTextLine {
+  text: string
+  x: number
+  baseline: number
+  width: number
+}
+
+export interface SceneText extends SceneNodeBase {
+  type: 'text'
+  /** CSS font shorthand used for every line, e.g. `italic 700 48px "Inter"`. */
+  font: string
+  fontSize: number
+  color: string
+  letterSpacing: number
+  direction: 'ltr' | 'rtl'
+  lines: SceneTextLine[]
+  background?: ScenePaint
+  shadow?: SceneShadow
+}
+
+export interface SceneGroup extends SceneNodeBase {
+  type: 'group'
+  clip: boolean
+  children: SceneNode[]
+}
+
+export type SceneNode = SceneRect | SceneImage | SceneText | SceneGroup
+
+/** What happened to a text layer while fitting it. */
+export interface TextFitReport {
+  layer: string
+  /** `fit` fits as designed; `shrunk` fits at a smaller size; `truncated` lost lines to maxLines or the box; `overflow` does not fit at the minimum size. */
+  status: 'fit' | 'shrunk' | 'truncated' | 'overflow'
+  fontSize: number
+  requestedFontSize: number
+}
+
+export interface SceneFontRef {
+  family: string
+  weight: number
+  style: 'normal' | 'italic'
+}
+
+export interface Scene {
+  /** Scene format version, bumped when its shape changes. */
+  sceneVersion: 1
+  width: number
+  height: number
+  format: string
+  locale: string
+  direction: 'ltr' | 'rtl'
+  background?: ScenePaint
+  nodes: SceneNode[]
+  /** Font faces the scene draws with; they must be registered before rendering. */
+  fonts: SceneFontRef[]
+  /** Image assets the scene draws, by key, with their pixel sizes. */
+  images: Record<string, { width: number; height: number }>
+  /** Text fitting results, for the layout report. */
+  text: TextFitReport[]
+}

@@ -1,0 +1,160 @@
+import { createCanvas, GlobalFonts, Image, type Canvas, type FontKey } from '@napi-rs/canvas'
+import sharp from 'sharp'
+import {
+  VitrineError,
+  type Canvas2DContext,
+  type DecodedImage,
+  type EncodeOptions,
+  type FetchOptions,
+  type FontFaceSource,
+  type Platform,
+  type Surface,
+} from '@vitrine/core'
+import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
+import { fetchBytes } from './fetch-bytes.js'
+import { withFaceStyle } from './font-face-style.js'
+
+/** Options for {@link NodePlatform}. */
+export interface NodePlatformOptions {
+  /** Encoder speed/size trade-offs; the defaults are the fastest measured settings. */
+  encoder?: EncoderSettings
+  /**
+   * Pictures with more pixels than this are refused before they are decoded (a small file can
+   * unpack to gigabytes). A safety net under the asset policy's own `maxPixels`. Default 16384².
+   */
+  maxDecodePixels?: number
+}
+
+// Skia's font collection is one per process; remember what this thread put in it, so that a
+// face registered again with the same bytes is not added twice, and new bytes replace old ones.
+const registered = new Map<string, { key: FontKey; bytes: Uint8Array }>()
+
+/**
+ * The {@link Platform} for Node: surfaces are Skia canvases from `@napi-rs/canvas`, pictures
+ * decode through Skia, fonts register in Skia's font collection, bytes come from `fs` and
+ * `fetch`, and encoding takes the fastest path per type (libvips through sharp for PNG and
+ * WebP, Skia for JPEG).
+ *
+ * @example
+ * ```ts
+ * import { FontLibrary } from '@vitrine/core'
+ * import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+ *
+ * const platform = new NodePlatform()
+ * const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+ * const surface = platform.createSurface(1080, 1080)
+ * const png = await platform.encode(surface, { type: 'png' })
+ * ```
+ */
+export class NodePlatform implements Platform {
+  readonly name = 'node'
+  private readonly encoder: EncoderSettings
+  private readonly maxDecodePixels: number
+
+  constructor(options: NodePlatformOptions = {}) {
+    this.encoder = options.encoder ?? {}
+    this.maxDecodePixels = options.maxDecodePixels ?? 16384 * 16384
+  }
+
+  createSurface(width: number, height: number): Surface {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+      throw new VitrineError('usage', `A surface needs a positive whole width and height, found ${width}x${height}`)
+    }
+    const canvas = createCanvas(width, height)
+    const context = canvas.getContext('2d') as unknown as Canvas2DContext
+    return { width, height, canvas, context }
+  }
+
+  async decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
+    const kind = pictureKind(bytes)
+    if (!kind) {
+      throw new VitrineError('asset/corrupt', `Could not decode the picture: expected PNG, JPEG, WebP or GIF data, found ${describeBytes(bytes)}`)
+    }
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    await this.checkPixelCount(buffer, kind)
+    const image = new Image()
+    try {
+      image.src = buffer
+      await image.decode()
+    } catch (error) {
+      throw new VitrineError(
+        'asset/corrupt',
+        `Could not decode the picture: expected PNG, JPEG, WebP or GIF data, found ${describeBytes(bytes)} (${(error as Error).message})`,
+        { cause: error },
+      )
+    }
+    if (!(image.width > 0 && image.height > 0)) {
+      throw new VitrineError('asset/corrupt', `Could not decode the picture: expected PNG, JPEG, WebP or GIF data, found ${describeBytes(bytes)}`)
+    }
+    return { width: image.width, height: image.height, source: image }
+  }
+
+  private async checkPixelCount(buffer: Buffer, kind: string): Promise<void> {
+    let size: { width?: number; height?: number }
+    try {
+      size = await sharp(buffer, { limitInputPixels: false }).metadata()
+    } catch (error) {
+      throw new VitrineError('asset/corrupt', `Could not decode the ${kind} picture: ${(error as Error).message}`, { cause: error })
+    }
+    const pixels = (size.width ?? 0) * (size.height ?? 0)
+    if (pixels > this.maxDecodePixels) {
+      throw new VitrineError(
+        'asset/too-large',
+        `The picture is too large: expected at most ${this.maxDecodePixels} pixels, found ${size.width}x${size.height} (${pixels} pixels)`,
+      )
+    }
+  }
+
+  async registerFont(face: FontFaceSource): Promise<void> {
+    const id = `${face.family}|${face.weight}|${face.style}`
+    const previous = registered.get(id)
+    if (previous && sameBytes(previous.bytes, face.bytes)) return
+    const styled = withFaceStyle(face.bytes, face.weight, face.style)
+    const key = GlobalFonts.register(Buffer.from(styled.buffer, styled.byteOffset, styled.byteLength), face.family)
+    if (!key) {
+      throw new VitrineError(
+        'font/load-failed',
+        `Could not read the font ${face.family} ${face.weight} ${face.style}: expected TTF, OTF, WOFF or WOFF2 data, found ${describeBytes(face.bytes)}`,
+      )
+    }
+    if (previous) GlobalFonts.remove(previous.key)
+    registered.set(id, { key, bytes: face.bytes })
+  }
+
+  fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
+    return fetchBytes(url, options)
+  }
+
+  encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array> {
+    return encodeCanvas(surface.canvas as Canvas, options, this.encoder)
+  }
+
+  now(): number {
+    return performance.now()
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a === b || (a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)))
+}
+
+/** The picture format named by the first bytes, or undefined. */
+function pictureKind(bytes: Uint8Array): 'PNG' | 'JPEG' | 'GIF' | 'WebP' | undefined {
+  const b = (i: number) => bytes[i] ?? -1
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'PNG'
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'JPEG'
+  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'GIF'
+  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'WebP'
+  return undefined
+}
+
+/** A few words on what some bytes look like, for errors about files that are not what they should be. */
+function describeBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'an empty file'
+  const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ')
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64)).toString('utf8').trimStart().toLowerCase()
+  if (text.startsWith('<!doctype html') || text.startsWith('<html')) return 'an HTML page'
+  if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return 'an SVG document (not supported; use PNG, JPEG, WebP or GIF)'
+  if (text.startsWith('{') || text.startsWith('[')) return 'JSON text'
+  return `${bytes.length} bytes starting with ${head}`
+}
