@@ -1,11 +1,18 @@
 // Browser tests: every `packages/*/test-browser/**/*.test.ts`, in headless Chromium.
 // TypeScript is stripped by esbuild; workspace packages resolve to their sources, so tests run
 // without a build. `pnpm exec web-test-runner` exits non-zero when a test fails.
+import { execFileSync } from 'node:child_process'
 import { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
 import { playwrightLauncher } from '@web/test-runner-playwright'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// The browser tests load the built-in fonts from packages/core/fonts/, which core's build
+// fills; do it here too (it copies only what is missing) so the tests run without a build.
+const repoRoot = fileURLToPath(new URL('.', import.meta.url))
+execFileSync(process.execPath, [fileURLToPath(new URL('packages/core/scripts/copy-fonts.mjs', import.meta.url))], { stdio: 'inherit' })
 
 /** Workspace package entry points → their TypeScript sources, as paths on the dev server. */
 const workspaceSources = {
@@ -83,7 +90,7 @@ async function testRoutes(ctx, next) {
 }
 
 export default {
-  rootDir: '.',
+  rootDir: repoRoot,
   files: ['packages/*/test-browser/**/*.test.ts'],
   nodeResolve: true,
   // Two cores, shared: one page at a time keeps timings and font loading predictable.

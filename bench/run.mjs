@@ -27,6 +27,7 @@ const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options
   --memory-renders N  renders in the memory run (default 2000)
   --memory-type T     image type in the memory run (default jpeg)
   --pool-rows N       rows per worker-pool run (default 200)
+  --pool-types T      image types of the worker-pool runs (default png,jpeg)
   --all-cores         do not pin the single-core parts to one CPU
   --template FILE     template (default examples/product-card.json)
   --data FILE         product feed (default examples/products.csv)
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     'memory-renders': { type: 'string' },
     'memory-type': { type: 'string', default: 'jpeg' },
     'pool-rows': { type: 'string' },
+    'pool-types': { type: 'string', default: 'png,jpeg' },
     'all-cores': { type: 'boolean', default: false },
     template: { type: 'string', default: join(root, 'examples/product-card.json') },
     data: { type: 'string', default: join(root, 'examples/products.csv') },
@@ -82,6 +84,8 @@ const options = {
   memoryRenders: integer('memory-renders', values['memory-renders'], quick ? 200 : 2000),
   memoryType: values['memory-type'],
   poolRows: integer('pool-rows', values['pool-rows'], values.rows || quick ? rows : 200),
+  poolTypes: values['pool-types'].split(',').map((t) => t.trim()).filter(Boolean),
+  resultsPath: resolve(values.out),
   samplesDir: join(dirname(resolve(values.out)), 'samples'),
 }
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionNames
@@ -91,7 +95,7 @@ for (const name of only) {
     process.exit(2)
   }
 }
-for (const type of options.types) {
+for (const type of [...options.types, ...options.poolTypes, options.memoryType]) {
   if (!['png', 'jpeg'].includes(type)) {
     console.error(`--types: expected png and/or jpeg, found "${type}"`)
     process.exit(2)
@@ -141,16 +145,16 @@ const report = {
 
 for (const name of contenderNames) {
   if (!only.includes(name)) continue
-  console.error(`· ${name}: ${rows} rows × ${options.types.join(', ')}${canPin ? ' (pinned to CPU 0)' : ''}`)
+  console.log(`· ${name}: ${rows} rows × ${options.types.join(', ')}${canPin ? ' (pinned to CPU 0)' : ''}`)
   const result = runSection('contender', { contender: name }, { pin: true })
   report.contenders.push(result.error ? { contender: name, error: result.error } : result)
 }
 if (only.includes('pool')) {
-  console.error(`· worker pool: ${options.poolRows} rows with 1 then 2 workers`)
+  console.log(`· worker pool: ${options.poolRows} rows × ${options.poolTypes.join(', ')}, with 1 then 2 workers`)
   report.pool = runSection('pool', {}, { pin: false })
 }
 if (only.includes('memory')) {
-  console.error(`· memory: ${options.memoryRenders} ${options.memoryType} renders in one process`)
+  console.log(`· memory: ${options.memoryRenders} ${options.memoryType} renders in one process`)
   report.memory = runSection('memory', {}, { pin: true })
 }
 

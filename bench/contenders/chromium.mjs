@@ -8,7 +8,9 @@ const origin = 'http://card.localhost'
 
 /** The card as one HTML page: fonts and layout once, then each row only changes its content. */
 function cardPage() {
-  const { photo, shadow, title, price, badge } = card
+  const { glow, photo, shadow, title, price, badge } = card
+  const px = (n) => `${n}px`
+  const at = (b) => `position: absolute; left: ${px(b.x)}; top: ${px(b.y)}; width: ${px(b.width)}; height: ${px(b.height)};`
   const faces = cardFontFiles
     .map(({ weight, file }) => `@font-face { font-family: '${card.fontFamily}'; font-weight: ${weight}; src: url('/fonts/${file}') format('truetype'); }`)
     .join('\n')
@@ -16,19 +18,58 @@ function cardPage() {
 <html><head><meta charset="utf-8"><style>
 ${faces}
 html, body { margin: 0; padding: 0; }
-#card { position: relative; width: ${card.width}px; height: ${card.height}px; overflow: hidden; font-family: '${card.fontFamily}';
-  -webkit-font-smoothing: antialiased; }
-#photo { position: absolute; left: ${photo.x}px; top: ${photo.y}px; width: ${photo.width}px; height: ${photo.height}px; object-fit: contain;
-  filter: drop-shadow(${shadow.offsetX}px ${shadow.offsetY}px ${shadow.blur}px ${shadow.color}); }
-#title { position: absolute; left: ${title.x}px; top: ${title.y}px; width: ${title.width}px; font-size: ${title.fontSize}px;
-  font-weight: ${title.weight}; line-height: ${title.lineHeight}; color: ${title.color};
-  display: -webkit-box; -webkit-line-clamp: ${title.maxLines}; -webkit-box-orient: vertical; overflow: hidden; }
-#price { position: absolute; left: ${price.x}px; top: ${price.y}px; font-size: ${price.fontSize}px; font-weight: ${price.weight};
-  line-height: 1; color: ${price.color}; }
-#badge { position: absolute; left: ${badge.x}px; top: ${badge.y}px; padding: ${badge.padY}px ${badge.padX}px; border-radius: 999px;
-  background: ${badge.color}; font-size: ${badge.fontSize}px; font-weight: ${badge.weight}; line-height: 1.2; }
+#card { position: relative; width: ${px(card.width)}; height: ${px(card.height)}; overflow: hidden; font-family: '${card.fontFamily}'; }
+#glow { ${at({ ...glow, width: glow.size, height: glow.size })} border-radius: 50%;
+  background: radial-gradient(circle ${px(glow.radius)} at 50% 50%, ${glow.from}, ${glow.to}); }
+#photo { ${at(photo)} object-fit: contain;
+  filter: drop-shadow(${px(shadow.offsetX)} ${px(shadow.offsetY)} ${px(shadow.blur)} ${shadow.color}); }
+#title-box { ${at(title)} display: flex; flex-direction: column; justify-content: flex-end; }
+#title { text-align: center; font-size: ${px(title.fontSize)}; font-weight: ${title.weight}; line-height: ${title.lineHeight}; color: ${title.color};
+  overflow-wrap: break-word; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: ${title.maxLines}; overflow: hidden; }
+#price { ${at(price)} display: flex; align-items: center; justify-content: center; white-space: nowrap;
+  font-size: ${px(price.fontSize)}; font-weight: ${price.weight}; line-height: 1; color: ${price.color}; }
+#badge { ${at(badge)} box-sizing: border-box; padding: 0 ${px(badge.padX)}; border-radius: ${px(badge.height / 2)}; background: ${badge.fill};
+  box-shadow: ${px(badge.shadow.offsetX)} ${px(badge.shadow.offsetY)} ${px(badge.shadow.blur)} ${badge.shadow.color};
+  display: flex; align-items: center; justify-content: center; white-space: nowrap;
+  font-size: ${px(badge.fontSize)}; font-weight: ${badge.weight}; letter-spacing: ${px(badge.letterSpacing)}; line-height: 1; color: ${badge.color}; }
 </style></head>
-<body><div id="card"><img id="photo" alt=""><div id="title"></div><div id="price"></div><div id="badge"></div></div></body></html>`
+<body><div id="card"><div id="glow"></div><img id="photo" alt=""><div id="title-box"><div id="title"></div></div><div id="price"></div><div id="badge"></div></div>
+<script>
+// Shrink-to-fit, as the template asks: the largest size (2 px steps) at which the text fits.
+function fit(el, size, min, fits) {
+  el.style.fontSize = size + 'px'
+  while (size > min && !fits()) {
+    size = Math.max(min, size - 2)
+    el.style.fontSize = size + 'px'
+  }
+}
+window.showRow = async function (c, src) {
+  const el = (id) => document.getElementById(id)
+  el('card').style.background = 'linear-gradient(${card.background.angleDeg}deg, ' + c.brand + ', ${card.background.to})'
+  const title = el('title')
+  title.textContent = c.title
+  // Measured unclamped; the clamp (2 lines, ellipsis) only acts when even the smallest size overflows.
+  title.style.webkitLineClamp = 'none'
+  fit(title, ${title.fontSize}, ${title.minFontSize}, () => {
+    const lines = Math.round(title.scrollHeight / (parseFloat(title.style.fontSize) * ${title.lineHeight}))
+    return lines <= ${title.maxLines} && title.scrollHeight <= ${title.height} + 2
+  })
+  title.style.webkitLineClamp = ''
+  const price = el('price')
+  price.textContent = c.price
+  fit(price, ${price.fontSize}, ${price.minFontSize}, () => price.scrollWidth <= price.clientWidth)
+  const badge = el('badge')
+  badge.style.display = c.badge ? 'flex' : 'none'
+  if (c.badge) {
+    badge.textContent = c.badge
+    fit(badge, ${badge.fontSize}, ${badge.minFontSize}, () => badge.scrollWidth <= badge.clientWidth)
+  }
+  const img = el('photo')
+  if (img.getAttribute('src') !== src) img.setAttribute('src', src)
+  await img.decode()
+  await document.fonts.ready
+}
+</script></body></html>`
 }
 
 /**
@@ -72,27 +113,16 @@ export function createChromiumContender({ executablePath = process.env.CHROMIUM_
         return route.fulfill({ contentType: type, body: await readFile(file), headers: { 'cache-control': 'max-age=3600' } })
       })
       await page.goto(`${origin}/`)
-      await page.evaluate(() => document.fonts.ready)
+      // Load the faces now: @font-face loads lazily, and text measured before would use a fallback.
+      await page.evaluate(() => Promise.all([...document.fonts].map((face) => face.load())))
     },
     async render(row, type, { quality = 85 } = {}) {
       const c = cardContent(row)
-      await page.evaluate(
-        async ({ c, src }) => {
-          const el = (id) => document.getElementById(id)
-          el('card').style.background = `linear-gradient(135deg, ${c.brand}, ${c.brandDark})`
-          el('title').textContent = c.title
-          el('price').textContent = c.price
-          el('badge').textContent = c.badge ?? ''
-          el('badge').style.display = c.badge ? 'block' : 'none'
-          el('badge').style.color = c.brand
-          const img = el('photo')
-          if (img.getAttribute('src') !== src) img.setAttribute('src', src)
-          await img.decode()
-          await document.fonts.ready
-        },
-        { c, src: `/images/${encodeURIComponent(basename(c.imagePath))}` },
-      )
+      await page.evaluate(({ c, src }) => window.showRow(c, src), { c, src: `/images/${encodeURIComponent(basename(c.imagePath))}` })
       return page.screenshot(type === 'jpeg' ? { type, quality } : { type })
+    },
+    async info() {
+      return { chromium: browser.version() }
     },
     async teardown() {
       await browser?.close()

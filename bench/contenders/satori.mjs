@@ -24,9 +24,13 @@ export function createSatoriContender() {
     return url
   }
 
+  const div = (style, children) => ({ type: 'div', props: { style, children } })
+  const at = (box) => ({ position: 'absolute', left: box.x, top: box.y, width: box.width, height: box.height })
+
   function tree(c, src) {
-    const { photo, shadow, title, price, badge } = card
+    const { glow, photo, shadow, title, price, badge } = card
     const children = [
+      div({ ...at({ ...glow, width: glow.size, height: glow.size }), borderRadius: '50%', backgroundImage: `radial-gradient(circle ${glow.radius}px at 50% 50%, ${glow.from}, ${glow.to})` }),
       {
         type: 'img',
         props: {
@@ -34,84 +38,59 @@ export function createSatoriContender() {
           width: photo.width,
           height: photo.height,
           style: {
-            position: 'absolute',
-            left: photo.x,
-            top: photo.y,
-            width: photo.width,
-            height: photo.height,
+            ...at(photo),
             objectFit: 'contain',
             filter: `drop-shadow(${shadow.offsetX}px ${shadow.offsetY}px ${shadow.blur}px ${shadow.color})`,
           },
         },
       },
-      {
-        type: 'div',
-        props: {
-          style: {
-            position: 'absolute',
-            left: title.x,
-            top: title.y,
-            width: title.width,
-            fontSize: title.fontSize,
-            fontWeight: title.weight,
-            lineHeight: title.lineHeight,
-            color: title.color,
-            display: 'block',
-            lineClamp: title.maxLines,
-          },
-          children: c.title,
-        },
-      },
-      {
-        type: 'div',
-        props: {
-          style: {
-            position: 'absolute',
-            left: price.x,
-            top: price.y,
-            fontSize: price.fontSize,
-            fontWeight: price.weight,
-            lineHeight: 1,
-            color: price.color,
-          },
-          children: c.price,
-        },
-      },
+      // satori cannot measure text before drawing it, so the title is clamped to 2 lines at its
+      // design size (with an ellipsis) instead of being shrunk to fit like Vitrine and the page do.
+      div({ ...at(title), display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }, [
+        div(
+          { display: 'block', width: title.width, textAlign: 'center', fontSize: title.fontSize, fontWeight: title.weight, lineHeight: title.lineHeight, color: title.color, lineClamp: title.maxLines },
+          c.title,
+        ),
+      ]),
+      div(
+        { ...at(price), display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: price.fontSize, fontWeight: price.weight, lineHeight: 1, color: price.color, whiteSpace: 'nowrap' },
+        c.price,
+      ),
     ]
     if (c.badge) {
-      children.push({
-        type: 'div',
-        props: {
-          style: {
-            position: 'absolute',
-            left: badge.x,
-            top: badge.y,
-            padding: `${badge.padY}px ${badge.padX}px`,
-            borderRadius: 999,
-            background: badge.color,
-            color: c.brand,
+      const s = badge.shadow
+      children.push(
+        div(
+          {
+            ...at(badge),
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            borderRadius: badge.height / 2,
+            backgroundColor: badge.fill,
+            boxShadow: `${s.offsetX}px ${s.offsetY}px ${s.blur}px ${s.color}`,
+            color: badge.color,
             fontSize: badge.fontSize,
             fontWeight: badge.weight,
-            lineHeight: 1.2,
+            letterSpacing: badge.letterSpacing,
+            lineHeight: 1,
+            whiteSpace: 'nowrap',
           },
-          children: c.badge,
-        },
-      })
+          c.badge,
+        ),
+      )
     }
-    return {
-      type: 'div',
-      props: {
-        style: {
-          display: 'flex',
-          position: 'relative',
-          width: card.width,
-          height: card.height,
-          fontFamily: card.fontFamily,
-          backgroundImage: `linear-gradient(${card.background.angleDeg}deg, ${c.brand}, ${c.brandDark})`,
-        },
-        children,
+    return div(
+      {
+        display: 'flex',
+        position: 'relative',
+        width: card.width,
+        height: card.height,
+        fontFamily: card.fontFamily,
+        backgroundImage: `linear-gradient(${card.background.angleDeg}deg, ${c.brand}, ${card.background.to})`,
       },
-    }
+      children,
+    )
   }
 
   return {

@@ -48,6 +48,7 @@ async function runContender(args) {
     if (contender.phases) {
       result.phasesMsPerImage = Object.fromEntries(Object.entries(contender.phases).map(([k, v]) => [k, v / rows.length]))
     }
+    if (contender.split) result.phasesMsPerImage = await contender.split(rows, type, { quality: args.quality })
     if (contender.encoderAlone) result.encoderAlone = await contender.encoderAlone(type, { quality: args.quality, repeats: Math.min(rows.length, 50) })
     if (args.samplesDir && sample) {
       mkdirSync(args.samplesDir, { recursive: true })
@@ -99,7 +100,7 @@ async function runMemory(args) {
 
 /** The worker pool's throughput with 1 and then 2 workers over the same rows. */
 async function runPool(args) {
-  const { runPoolBenchmark } = await import('../contenders/vitrine.mjs')
+  const { runPoolBenchmark } = await import('./pool-benchmark.mjs')
   return runPoolBenchmark(args)
 }
 

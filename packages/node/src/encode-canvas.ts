@@ -1,5 +1,5 @@
 import type { Canvas } from '@napi-rs/canvas'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { VitrineError, type EncodeOptions } from '@vitrine/core'
 
 /** Encoder settings for {@link encodeCanvas}, chosen for speed on a 1080x1080 card. */
@@ -47,7 +47,7 @@ export async function encodeCanvas(canvas: Canvas, options: EncodeOptions, setti
   }
 }
 
-async function viaSharp(canvas: Canvas, format: (image: sharp.Sharp) => sharp.Sharp): Promise<Uint8Array> {
+async function viaSharp(canvas: Canvas, format: (image: Sharp) => Sharp): Promise<Uint8Array> {
   const { width, height } = canvas
   // data() hands back the stored (premultiplied) pixels; when every pixel is opaque they are
   // also the straight ones and the alpha channel can go.

@@ -12,6 +12,7 @@ import {
 } from '@vitrine/core'
 import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
 import { fetchBytes } from './fetch-bytes.js'
+import { findPictureDamage, pictureKind } from './find-picture-damage.js'
 import { withFaceStyle } from './font-face-style.js'
 
 /** Options for {@link NodePlatform}. */
@@ -70,6 +71,8 @@ export class NodePlatform implements Platform {
     if (!kind) {
       throw new VitrineError('asset/corrupt', `Could not decode the picture: expected PNG, JPEG, WebP or GIF data, found ${describeBytes(bytes)}`)
     }
+    const damage = findPictureDamage(bytes, kind)
+    if (damage) throw new VitrineError('asset/corrupt', `Could not decode the ${kind} picture: ${damage}`)
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     await this.checkPixelCount(buffer, kind)
     const image = new Image()
@@ -94,7 +97,7 @@ export class NodePlatform implements Platform {
     try {
       size = await sharp(buffer, { limitInputPixels: false }).metadata()
     } catch (error) {
-      throw new VitrineError('asset/corrupt', `Could not decode the ${kind} picture: ${(error as Error).message}`, { cause: error })
+      throw new VitrineError('asset/corrupt', `Could not decode the ${kind} picture: its header is damaged (${(error as Error).message.trim()})`, { cause: error })
     }
     const pixels = (size.width ?? 0) * (size.height ?? 0)
     if (pixels > this.maxDecodePixels) {
@@ -136,16 +139,6 @@ export class NodePlatform implements Platform {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a === b || (a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)))
-}
-
-/** The picture format named by the first bytes, or undefined. */
-function pictureKind(bytes: Uint8Array): 'PNG' | 'JPEG' | 'GIF' | 'WebP' | undefined {
-  const b = (i: number) => bytes[i] ?? -1
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'PNG'
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'JPEG'
-  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'GIF'
-  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'WebP'
-  return undefined
 }
 
 /** A few words on what some bytes look like, for errors about files that are not what they should be. */

@@ -1,6 +1,6 @@
 /**
  * The URL of the folder that holds Vitrine's built-in font files (`@vitrine/core/fonts/`),
- * ending in `/`, for {@link FontLibrary}'s `builtInBaseUrl`. Found next to this module, so it
+ * ending in `/`, for the `builtInBaseUrl` of a `FontLibrary`. Found next to this module, so it
  * works wherever `@vitrine/core` is served from; bundlers that move files elsewhere should copy
  * `@vitrine/core/fonts/` and pass their own URL instead.
  *

@@ -32,6 +32,8 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): FeedParse
   try {
     parse(normalized, {
       delimiter,
+      // Spaces around delimiters are layout, not data, and would make `a, "b"` a quote error.
+      trim: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,

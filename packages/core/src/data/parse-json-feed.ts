@@ -114,7 +114,11 @@ function looksLikeNdjson(text: string): boolean {
  */
 function jsonErrorLocation(text: string, error: unknown): { text: string; line: number; column: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error)
-  const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/^JSON\.parse: /, '').replace(/ at line \d+ column \d+ of the JSON data$/, '')
+  const reason = message
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ (in|after) JSON at position \d+/, (_, word: string) => (word === 'after' ? ' after the JSON value' : ''))
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ at line \d+ column \d+ of the JSON data$/, '')
   let line: number
   let column: number
   const lc = /line (\d+) column (\d+)/.exec(message)

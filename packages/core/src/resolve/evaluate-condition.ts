@@ -1,5 +1,6 @@
 import type { Condition, VariableCondition } from '../document/primitives.js'
-import type { BoundValue, BoundValues } from './bound-values.js'
+import type { BoundValues } from '../data/bind-row.js'
+import type { BoundValue } from '../data/coerce-value.js'
 
 const comparable = (v: BoundValue | undefined): string | number | boolean | undefined =>
   typeof v === 'object' ? v.amount : v

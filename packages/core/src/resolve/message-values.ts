@@ -1,6 +1,6 @@
 import type { Template } from '../document/template.js'
 import type { Variable } from '../document/variable.js'
-import type { BoundValues } from './bound-values.js'
+import type { BoundValues } from '../data/bind-row.js'
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 

@@ -2,7 +2,7 @@ import type { Color, CornerRadius, Length, Paint, Shadow, Stroke } from '../docu
 import type { Rect } from '../formats/format-catalog.js'
 import { resolveLength, type LengthContext } from '../layout/resolve-length.js'
 import type { SceneRadii, ScenePaint, SceneShadow, SceneStroke } from '../scene/scene.js'
-import type { BoundValues } from './bound-values.js'
+import type { BoundValues } from '../data/bind-row.js'
 
 /** Normalises a hex colour to `#rrggbb` or `#rrggbbaa` (lowercase). */
 export function normaliseHex(hex: string): string {

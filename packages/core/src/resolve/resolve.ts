@@ -13,7 +13,7 @@ import type { Scene, SceneFontRef, SceneImage, SceneNode, SceneText, TextFitRepo
 import { DEFAULT_FONT_FAMILY } from '../text/default-fonts.js'
 import type { FontLibrary } from '../text/font-library.js'
 import { layoutText } from '../text/layout-text.js'
-import type { BoundValues } from './bound-values.js'
+import type { BoundValues } from '../data/bind-row.js'
 import { evaluateCondition } from './evaluate-condition.js'
 import { messageValues } from './message-values.js'
 import { resolveColor, resolvePaint, resolveRadii, resolveShadow, resolveStroke } from './resolve-paint.js'
@@ -136,7 +136,8 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
     color: resolveColor(layer.color, ctx.values) ?? '#000000',
     letterSpacing: layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx),
     direction,
-    lines: result.lines.map((l) => ({ text: l.text, x: box.x + l.x, baseline: box.y + l.baseline, width: l.width })),
+    // Whole-pixel origins: Chromium and Skia position glyphs at fractional offsets differently.
+    lines: result.lines.map((l) => ({ text: l.text, x: Math.round(box.x + l.x), baseline: Math.round(box.y + l.baseline), width: l.width })),
     background: resolvePaint(layer.background, box, ctx.values),
     shadow: resolveShadow(layer.shadow, ctx.values, lctx),
   }
@@ -262,7 +263,7 @@ export async function resolve(template: Template, values: BoundValues, options: 
     text: [],
   }
   const nodes = await resolveLayers(template.layers, canvas, ctx, '/layers')
-  return {
+  return withoutUndefined({
     sceneVersion: 1,
     width: format.width,
     height: format.height,
@@ -274,5 +275,19 @@ export async function resolve(template: Template, values: BoundValues, options: 
     fonts: ctx.fonts,
     images: ctx.images,
     text: ctx.text,
+  })
+}
+
+/** Drops `undefined` properties so that a Scene equals its own JSON round trip. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutUndefined(item)
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      if (record[key] === undefined) delete record[key]
+      else withoutUndefined(record[key])
+    }
   }
+  return value
 }

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { AssetStore, FontLibrary, bindRow, parseTemplate, renderFrame, renderImage, resolve } from '@vitrine/core'
+import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+
+const format = 'instagram-square'
+
+/** A bench row (CSV strings) as core's RawRow, the shape a feed parser gives bindRow. */
+function rawRow(row, index) {
+  const { imagePath: _, ...values } = row
+  return { index: index + 1, line: index + 2, pointer: `/rows/${index}`, values }
+}
+
+/**
+ * Vitrine in Node: the public `renderImage` (bindRow → resolve → renderFrame → encode) with a
+ * NodePlatform, one asset store, one font library and one reused surface, as a batch does.
+ *
+ * `split()` then measures where the time goes, step by step on the same rows, forcing Skia to
+ * rasterise after drawing by reading a pixel back (@napi-rs/canvas defers draw calls until
+ * pixels are needed, which would otherwise bill the drawing to the encoder). `encoderAlone()`
+ * encodes an already drawn bitmap again and again.
+ */
+export function createVitrineContender() {
+  let template
+  let platform
+  let assets
+  let fonts
+  let surface
+  const rowIndex = new Map()
+  let nextIndex = 0
+
+  const bind = (row) => {
+    let i = rowIndex.get(row)
+    if (i === undefined) {
+      i = nextIndex++
+      rowIndex.set(row, i)
+    }
+    return bindRow(template, rawRow(row, i)).values
+  }
+  const options = (type, quality) => ({ format, platform, assets, fonts, type, quality: type === 'png' ? undefined : quality, surface })
+
+  return {
+    name: 'vitrine',
+    label: 'Vitrine (Node)',
+    labelFor: () => 'Vitrine (Node)',
+    types: ['png', 'jpeg'],
+    notes: {},
+    async setup({ templatePath, dataPath }) {
+      template = parseTemplate(await readFile(templatePath, 'utf8'))
+      platform = new NodePlatform()
+      assets = new AssetStore(platform, { baseUrl: pathToFileURL(dirname(dataPath)).href + '/' })
+      fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+      surface = platform.createSurface(template.size.width, template.size.height)
+    },
+    async render(row, type, { quality = 85 } = {}) {
+      const result = await renderImage(template, bind(row), options(type, quality))
+      return result.bytes
+    },
+    /** Per-step milliseconds per image over `rows`, with rasterisation forced before encoding. */
+    async split(rows, type, { quality = 85 } = {}) {
+      const totals = { resolveMs: 0, drawMs: 0, encodeMs: 0 }
+      const opts = options(type, quality)
+      for (const row of rows) {
+        const t0 = performance.now()
+        const scene = await resolve(template, bind(row), opts)
+        const t1 = performance.now()
+        renderFrame(scene, 0, surface, assets)
+        surface.context.getImageData(0, 0, 1, 1)
+        const t2 = performance.now()
+        await platform.encode(surface, { type, quality: opts.quality })
+        const t3 = performance.now()
+        totals.resolveMs += t1 - t0
+        totals.drawMs += t2 - t1
+        totals.encodeMs += t3 - t2
+      }
+      return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / rows.length]))
+    },
+    /** The encoder on its own: the last drawn bitmap encoded `repeats` times. */
+    async encoderAlone(type, { quality = 85, repeats = 50 } = {}) {
+      surface.context.getImageData(0, 0, 1, 1)
+      const q = type === 'png' ? undefined : quality
+      await platform.encode(surface, { type, quality: q })
+      const start = performance.now()
+      for (let i = 0; i < repeats; i++) await platform.encode(surface, { type, quality: q })
+      return { repeats, msPerImage: (performance.now() - start) / repeats }
+    },
+    async teardown() {},
+  }
+}

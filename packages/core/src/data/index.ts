@@ -1,0 +1,11 @@
+// The public data API of @vitrine/core: reading feeds, binding rows, loading assets.
+export { parseCsv, type ParseCsvOptions } from './parse-csv.js'
+export { parseFeed, decodeFeedText, type FeedFormat, type ParseFeedOptions, type ParsedFeed } from './parse-feed.js'
+export { parseJsonFeed, parseNdjsonFeed } from './parse-json-feed.js'
+export { describeRow, type FeedParseResult, type RawRow, type RowError } from './feed-rows.js'
+export { bindRow, type BindRowOptions, type BoundRow, type BoundValues } from './bind-row.js'
+export { normalizeHexColor, isCurrencyCode, type BoundValue, type Money } from './coerce-value.js'
+export { readRowId, idColumnOf, type RowIdOptions, type RowLike } from './row-id.js'
+export { AssetStore, type AssetPolicy, type AssetCacheOptions, type AssetStoreStats } from '../platform/asset-store.js'
+export { resolveAssetUrl, type AssetUrlPolicy } from '../platform/asset-url.js'
+export { readImageSize, sniffFileType, type ImageSize, type SniffedFileType } from '../platform/image-size.js'

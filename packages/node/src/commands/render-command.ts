@@ -1,0 +1,132 @@
+import { isAbsolute, relative } from 'node:path'
+import type { ImageType } from '@vitrine/core'
+import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
+import { concurrencyOption } from '../options/concurrency-option.js'
+import { dataOption } from '../options/data-option.js'
+import { formatOption } from '../options/format-option.js'
+import { helpOption } from '../options/help-option.js'
+import { idColumnOption } from '../options/id-column-option.js'
+import { jsonOption } from '../options/json-option.js'
+import { localeOption } from '../options/locale-option.js'
+import { outOption } from '../options/out-option.js'
+import { qualityOption } from '../options/quality-option.js'
+import { typeOption } from '../options/type-option.js'
+import { createProgressReporter, formatDuration } from '../progress-reporter.js'
+import { renderBatch } from '../render-batch.js'
+import { reportError } from '../report-error.js'
+import type { CliCommand } from './cli-command.js'
+
+/** A path relative to the working folder when it is inside it, else absolute. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path)
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel
+}
+
+/** Failures listed on the terminal; the manifest has them all. */
+const SHOWN_FAILURES = 20
+
+/** `vitrine render`: a template × a feed × formats × locales → image files and a manifest. */
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'Render a template for every row of a feed, in every format and locale',
+  description:
+    'Binds each row of the feed to the template and writes one image per row, format and locale to ' +
+    '`<out>/<id>/<format>.<locale>.<ext>`, then `<out>/manifest.json` listing every file (size, bytes, sha256) ' +
+    'and every failure (code, message, JSON pointer). A row that fails (a missing value, a wrong type, a ' +
+    'missing or corrupt picture) fails alone: all the other rows are still written. Rows render in ' +
+    'parallel on worker threads.',
+  positionals: [{ name: 'template.json', description: 'The template file.', required: true }],
+  options: [
+    { option: dataOption, required: true },
+    { option: formatOption, required: true },
+    { option: outOption, required: true },
+    { option: localeOption },
+    { option: typeOption },
+    { option: qualityOption },
+    { option: concurrencyOption },
+    { option: idColumnOption },
+    { option: jsonOption },
+    { option: helpOption },
+  ],
+  examples: [
+    {
+      command: 'vitrine render examples/product-card.json --data examples/products.csv --format instagram-square,instagram-story,facebook-link --out out',
+      description: 'Three formats for every product, as PNG.',
+    },
+    {
+      command: 'vitrine render card.json --data feed.json --format 1200x628 --locale en-US,de-DE --type jpeg --quality 85 --out out --json',
+      description: 'A custom size in two languages as JPEG, with a JSON summary for scripts.',
+    },
+  ],
+  exitCodes: [
+    { code: 0, meaning: 'every output was written' },
+    { code: 1, meaning: 'some rows failed (listed in the manifest); all the others were written' },
+    { code: 2, meaning: 'a usage or template error (unknown option or format, invalid template, unreadable file): nothing was rendered' },
+  ],
+  async run({ positionals, options, io }) {
+    const json = options.json === true
+    const progress = createProgressReporter(io, json ? 'silent' : 'auto')
+    let result: Awaited<ReturnType<typeof renderBatch>>
+    try {
+      result = await renderBatch({
+        template: positionals[0]!,
+        data: options.data as string,
+        formats: options.format as string[],
+        locales: options.locale as string[],
+        out: options.out as string,
+        type: options.type as ImageType,
+        quality: options.quality as number,
+        concurrency: options.concurrency as number,
+        idColumn: options['id-column'] as string | undefined,
+        onProgress: (p) => progress.update(p),
+      })
+    } catch (error) {
+      progress.finish()
+      return reportError(io, error, json)
+    }
+    progress.finish()
+    const { manifest } = result
+    const exitCode = manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
+    const out = shortPath(result.outDir)
+    const manifestFile = shortPath(result.manifestPath)
+    const seconds = manifest.durationMs / 1000
+    if (json) {
+      io.stdout.write(
+        JSON.stringify(
+          {
+            ok: exitCode === EXIT_OK,
+            exitCode,
+            out,
+            manifest: manifestFile,
+            summary: manifest.summary,
+            durationMs: manifest.durationMs,
+            rate: seconds > 0 ? Number((manifest.outputs.length / seconds).toFixed(2)) : 0,
+            concurrency: result.concurrency,
+            failures: manifest.failures,
+          },
+          null,
+          2,
+        ) + '\n',
+      )
+      return exitCode
+    }
+    const rate = seconds > 0 ? ` (${(manifest.outputs.length / seconds).toFixed(1)}/s)` : ''
+    io.stdout.write(`Wrote ${manifest.outputs.length} image${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
+    if (manifest.failures.length > 0) {
+      // One line per row and reason: a row that does not bind fails the same way in every format.
+      const groups = new Map<string, { head: string; outputs: string[] }>()
+      for (const f of manifest.failures) {
+        const where = f.error.path && !f.error.message.includes(f.error.path) ? ` (at ${f.error.path})` : ''
+        const key = `${f.id}\u0000${f.error.code}\u0000${f.error.message}`
+        const group = groups.get(key) ?? { head: `${f.id}: ${f.error.code}: ${f.error.message}${where}`, outputs: [] }
+        group.outputs.push(`${f.format}.${f.locale}`)
+        groups.set(key, group)
+      }
+      io.stderr.write(`${manifest.failures.length} output${manifest.failures.length === 1 ? '' : 's'} failed:\n`)
+      const list = [...groups.values()]
+      for (const group of list.slice(0, SHOWN_FAILURES)) io.stderr.write(`  ${group.head} [${group.outputs.join(', ')}]\n`)
+      if (list.length > SHOWN_FAILURES) io.stderr.write(`  ... and ${list.length - SHOWN_FAILURES} more in ${manifestFile}\n`)
+    }
+    return exitCode
+  },
+}

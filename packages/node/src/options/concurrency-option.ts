@@ -1,0 +1,18 @@
+import { availableParallelism } from 'node:os'
+import { defineOption, optionError } from './cli-option.js'
+
+/** `--concurrency`: how many rows render at once. */
+export const concurrencyOption = defineOption<number>({
+  name: 'concurrency',
+  short: 'c',
+  type: 'string',
+  valueName: '<n>',
+  description: 'Rows rendered at the same time, each in a worker thread. 1 renders in the main thread, without workers.',
+  defaultText: 'the number of CPU cores available',
+  parse(raw) {
+    if (raw === undefined) return Math.max(1, availableParallelism())
+    const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
+    if (!(n >= 1 && n <= 256)) throw optionError('concurrency', 'a whole number from 1 to 256', raw)
+    return n
+  },
+})

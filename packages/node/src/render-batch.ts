@@ -1,0 +1,237 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname, resolve as resolvePath, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import {
+  VitrineError,
+  bindRow,
+  getFormat,
+  parseFeed,
+  parseTemplate,
+  readRowId,
+  type AssetPolicy,
+  type ImageType,
+  type Template,
+} from '@vitrine/core'
+import { builtInFontBaseUrl } from './built-in-font-base-url.js'
+import { createRenderPool, defaultConcurrency } from './pool.js'
+import { errorRecord, type FailedOutput, type RowJob, type RowOutputRequest, type WrittenOutput } from './row-renderer.js'
+import { sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
+
+/** Options for {@link renderBatch}. */
+export interface RenderBatchOptions {
+  /** Path of the template JSON file. */
+  template: string
+  /** Path of the feed: CSV, TSV, JSON or NDJSON. Image paths in it resolve against its folder. */
+  data: string
+  /** Format ids from the catalogue, or `WIDTHxHEIGHT`. */
+  formats: string[]
+  /** BCP 47 tags. Default `['en-US']`. */
+  locales?: string[]
+  /** Output folder; created when missing. */
+  out: string
+  /** Default `png`. */
+  type?: ImageType
+  /** 1..100 for JPEG and WebP. Default 90. */
+  quality?: number
+  /** Rows rendered at once. 1 renders in this thread; more use worker threads. Default: the cores available. */
+  concurrency?: number
+  /** The column ids come from. Default: the template's `idVariable`, else `id`, else `sku`. */
+  idColumn?: string
+  /** Limits for pictures and fonts fetched while rendering. */
+  limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
+  /** Called after each row with the running totals. */
+  onProgress?: (progress: BatchProgress) => void
+}
+
+/** Running totals of a batch, counted in outputs (row × format × locale). */
+export interface BatchProgress {
+  done: number
+  total: number
+  failures: number
+  elapsedMs: number
+  /** Outputs rendered per second so far (rows that failed before rendering do not count). */
+  rate: number
+}
+
+/** What {@link renderBatch} returns. */
+export interface BatchResult {
+  manifest: BatchManifest
+  /** Absolute path of `manifest.json`. */
+  manifestPath: string
+  /** Absolute output folder. */
+  outDir: string
+  /** Sums over all outputs, in milliseconds. */
+  timings: { resolveMs: number; drawMs: number; encodeMs: number; writeMs: number }
+  concurrency: number
+}
+
+const extensions: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' }
+
+/**
+ * Renders every row of a feed into every format and locale: `<out>/<id>/<format>.<locale>.<ext>`,
+ * and writes `<out>/manifest.json` listing each file and each failure.
+ *
+ * Input errors that stop the whole batch throw a {@link VitrineError}: `usage` (a missing file,
+ * bad options), `template/*`, `format/unknown`, `data/invalid` (a feed that cannot be read at
+ * all). Everything else fails only its row: a row that does not bind, a missing or corrupt
+ * picture, a font that does not load. Those rows are in `manifest.failures` and every other
+ * output is written.
+ *
+ * @example
+ * ```ts
+ * const { manifest } = await renderBatch({
+ *   template: 'examples/product-card.json',
+ *   data: 'examples/products.csv',
+ *   formats: ['instagram-square', 'instagram-story'],
+ *   out: 'out',
+ * })
+ * console.log(manifest.summary) // { outputs: 40, failures: 0 }
+ * ```
+ */
+export async function renderBatch(options: RenderBatchOptions): Promise<BatchResult> {
+  const started = Date.now()
+  const startedAt = new Date(started).toISOString()
+  const type = options.type ?? 'png'
+  if (!(type in extensions)) throw new VitrineError('usage', `Unknown image type ${JSON.stringify(type)}: expected png, jpeg or webp`)
+  if (options.quality !== undefined && !(Number.isInteger(options.quality) && options.quality >= 1 && options.quality <= 100)) {
+    throw new VitrineError('usage', `Quality must be a whole number from 1 to 100, found ${options.quality}`)
+  }
+  const formats = checkFormats(options.formats)
+  const locales = checkLocales(options.locales ?? ['en-US'])
+  const templatePath = resolvePath(options.template)
+  const dataPath = resolvePath(options.data)
+  const outDir = resolvePath(options.out)
+  const template = parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template')))
+  const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
+
+  const failures: FailedOutput[] = []
+  const jobs: RowJob[] = []
+  const fail = (row: number, id: string, error: unknown) => {
+    for (const format of formats) for (const locale of locales) failures.push({ id, format, locale, row, error: errorRecord(error) })
+  }
+  const idOf = (row: { index: number; line: number; pointer: string; values?: Record<string, unknown> }) => {
+    try {
+      return readRowId(template, row, { idColumn: options.idColumn })
+    } catch {
+      return `row-${row.index}`
+    }
+  }
+  for (const rowError of feed.errors) fail(rowError.index, idOf(rowError), rowError.error)
+  const seen = new Map<string, number>()
+  for (const row of feed.rows) {
+    let bound: { id: string; values: RowJob['values'] }
+    try {
+      bound = bindRow(template, row, { idColumn: options.idColumn, rowPointer: row.pointer })
+    } catch (error) {
+      fail(row.index, idOf(row), error)
+      continue
+    }
+    // Folders are compared without case: on macOS and Windows "A-1" and "a-1" are one folder.
+    const folder = bound.id.toLowerCase()
+    const first = seen.get(folder)
+    if (first !== undefined) {
+      fail(row.index, bound.id, new VitrineError('data/duplicate-id', `Row ${row.index} (line ${row.line}) has the id ${JSON.stringify(bound.id)}, already used by row ${first}; ids name output folders and must be unique (ignoring case)`, { path: row.pointer }))
+      continue
+    }
+    seen.set(folder, row.index)
+    const outputs: RowOutputRequest[] = []
+    for (const format of formats) for (const locale of locales) outputs.push({ format, locale, file: `${bound.id}/${format}.${locale}.${extensions[type]}` })
+    jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
+  }
+
+  await mkdir(outDir, { recursive: true })
+  const dataFolder = dirname(dataPath)
+  const policy: AssetPolicy = {
+    ...options.limits,
+    baseUrl: folderUrl(dataFolder),
+    allowedRoots: [...new Set([folderUrl(dataFolder), folderUrl(dirname(templatePath))])],
+  }
+  const total = (jobs.length + new Set(failures.map((f) => f.row)).size) * formats.length * locales.length
+  const outputs: WrittenOutput[] = []
+  const timings = { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }
+  const failedBeforeRendering = failures.length
+  let done = failedBeforeRendering
+  const report = () => {
+    const elapsedMs = Date.now() - started
+    const rendered = done - failedBeforeRendering
+    options.onProgress?.({ done, total, failures: failures.length, elapsedMs, rate: elapsedMs > 0 ? (rendered * 1000) / elapsedMs : 0 })
+  }
+  report()
+
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
+  const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
+  if (jobs.length > 0) {
+    const pool = createRenderPool(
+      { template: template as Template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir },
+      concurrency,
+    )
+    try {
+      await Promise.all(
+        jobs.map(async (job) => {
+          const result = await pool.run(job)
+          outputs.push(...result.outputs)
+          failures.push(...result.failures)
+          for (const key of Object.keys(timings) as (keyof typeof timings)[]) timings[key] += result.timings[key]
+          done += job.outputs.length
+          report()
+        }),
+      )
+    } finally {
+      await pool.close()
+    }
+  }
+
+  const manifest: BatchManifest = {
+    template: portable(options.template),
+    data: portable(options.data),
+    startedAt,
+    durationMs: Date.now() - started,
+    outputs: sortManifestEntries(outputs, (o) => rowOfId.get(o.id) ?? 0, formats, locales),
+    failures: sortManifestEntries(failures, (f) => f.row, formats, locales),
+    summary: { outputs: outputs.length, failures: failures.length },
+  }
+  const manifestPath = resolvePath(outDir, 'manifest.json')
+  await writeManifest(manifestPath, manifest)
+  return { manifest, manifestPath, outDir, timings, concurrency }
+}
+
+function checkFormats(formats: readonly string[]): string[] {
+  if (formats.length === 0) throw new VitrineError('usage', 'No format given: expected at least one format id, e.g. instagram-square')
+  for (const format of formats) getFormat(format)
+  return [...new Set(formats)]
+}
+
+function checkLocales(locales: readonly string[]): string[] {
+  if (locales.length === 0) throw new VitrineError('usage', 'No locale given: expected at least one BCP 47 tag, e.g. en-US')
+  return [
+    ...new Set(
+      locales.map((tag) => {
+        try {
+          const [canonical] = Intl.getCanonicalLocales(tag)
+          if (canonical) return canonical
+        } catch {
+          // reported below
+        }
+        throw new VitrineError('usage', `Invalid locale ${JSON.stringify(tag)}: expected a BCP 47 language tag such as en-US, de-DE or ar-AE`)
+      }),
+    ),
+  ]
+}
+
+async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message
+    throw new VitrineError('usage', `Cannot read the ${what} ${path}: ${why}`, { cause: error })
+  }
+}
+
+function folderUrl(folder: string): string {
+  const href = pathToFileURL(folder).href
+  return href.endsWith('/') ? href : href + '/'
+}
+
+const portable = (path: string) => path.split(sep).join('/')

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
+import {
+  AssetStore,
+  FontLibrary,
+  VitrineError,
+  getFormat,
+  renderImage,
+  type AssetPolicy,
+  type BoundValues,
+  type ImageType,
+  type Surface,
+  type Template,
+} from '@vitrine/core'
+import { NodePlatform } from './node-platform.js'
+
+/** What every render of a batch shares; sent once to each worker. Plain data. */
+export interface RowRendererSetup {
+  template: Template
+  policy: AssetPolicy
+  builtInFontBaseUrl: string
+  type: ImageType
+  quality?: number
+  /** Absolute folder the `file` of each output is relative to. */
+  outDir: string
+}
+
+/** One output of a row: a format and a locale, and where its file goes. */
+export interface RowOutputRequest {
+  format: string
+  locale: string
+  /** Relative to `outDir`, with `/` separators. */
+  file: string
+}
+
+/** All the outputs of one data row: one task, so that its pictures are fetched and decoded once. */
+export interface RowJob {
+  /** 1-based row number in the feed. */
+  row: number
+  id: string
+  /** JSON pointer of the row in the feed, for errors. */
+  rowPointer: string
+  values: BoundValues
+  outputs: RowOutputRequest[]
+}
+
+/** A file written for one output. */
+export interface WrittenOutput {
+  id: string
+  format: string
+  locale: string
+  file: string
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+}
+
+/** An output that could not be made, with the reason as plain data. */
+export interface FailedOutput {
+  id: string
+  format: string
+  locale: string
+  /** 1-based row number in the feed. */
+  row: number
+  error: { code: string; message: string; path: string }
+}
+
+/** What {@link RowRenderer.render} gives back for a row. */
+export interface RowJobResult {
+  row: number
+  outputs: WrittenOutput[]
+  failures: FailedOutput[]
+  /** Milliseconds spent in each step, summed over the row's outputs. */
+  timings: { resolveMs: number; drawMs: number; encodeMs: number; writeMs: number }
+}
+
+/** A VitrineError (or any error) as manifest data. */
+export function errorRecord(error: unknown): FailedOutput['error'] {
+  if (error instanceof VitrineError) return { code: error.code, message: error.message, path: error.path }
+  return { code: 'render/failed', message: error instanceof Error ? error.message : String(error), path: '' }
+}
+
+/**
+ * Renders rows of one batch and writes their files. One instance lives as long as its worker
+ * (or the process, for in-process batches) and keeps one platform, one asset store and one
+ * font library, so that pictures, fonts and surfaces are reused from row to row.
+ */
+export class RowRenderer {
+  private readonly platform = new NodePlatform()
+  private readonly assets: AssetStore
+  private readonly fonts: FontLibrary
+  private readonly surfaces = new Map<string, Surface>()
+
+  constructor(private readonly setup: RowRendererSetup) {
+    this.assets = new AssetStore(this.platform, setup.policy)
+    this.fonts = new FontLibrary(this.platform, { builtInBaseUrl: setup.builtInFontBaseUrl })
+  }
+
+  /** Renders every output of a row; a failing output fails alone. Never rejects. */
+  async render(job: RowJob): Promise<RowJobResult> {
+    const result: RowJobResult = { row: job.row, outputs: [], failures: [], timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
+    for (const request of job.outputs) {
+      try {
+        const rendered = await renderImage(this.setup.template, job.values, {
+          format: request.format,
+          locale: request.locale,
+          platform: this.platform,
+          assets: this.assets,
+          fonts: this.fonts,
+          type: this.setup.type,
+          quality: this.setup.quality,
+          rowPointer: job.rowPointer,
+          surface: this.surfaceFor(request.format),
+        })
+        const t0 = performance.now()
+        await writeAtomically(join(this.setup.outDir, request.file), rendered.bytes)
+        result.timings.writeMs += performance.now() - t0
+        result.timings.resolveMs += rendered.timings.resolveMs
+        result.timings.drawMs += rendered.timings.drawMs
+        result.timings.encodeMs += rendered.timings.encodeMs
+        result.outputs.push({
+          id: job.id,
+          format: request.format,
+          locale: request.locale,
+          file: request.file,
+          width: rendered.width,
+          height: rendered.height,
+          bytes: rendered.bytes.byteLength,
+          sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
+        })
+      } catch (error) {
+        result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: errorRecord(error) })
+      }
+    }
+    return result
+  }
+
+  /** One surface per format size, drawn into again by every row (renderFrame clears it first). */
+  private surfaceFor(formatId: string): Surface {
+    const { width, height } = getFormat(formatId)
+    const key = `${width}x${height}`
+    let surface = this.surfaces.get(key)
+    if (!surface) {
+      surface = this.platform.createSurface(width, height)
+      this.surfaces.set(key, surface)
+    }
+    return surface
+  }
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new VitrineError('encode/failed', `Could not write ${file}: ${(error as Error).message}`, { cause: error })
+  }
+}

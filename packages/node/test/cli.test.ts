@@ -1,0 +1,281 @@
+// End-to-end tests of the BUILT `vitrine` CLI (packages/node/dist/cli.js): real processes, real
+// worker threads, real files. Build first: `npx tsc -b && pnpm -r --filter ./packages/* run build`.
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, describe, test } from 'node:test'
+import sharp from 'sharp'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
+const template = join(fixtures, 'card.json')
+const goodCsv = join(fixtures, 'good.csv')
+const mixedCsv = join(fixtures, 'mixed.csv')
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function vitrine(args: string[], cwd = fixtures): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+interface Manifest {
+  template: string
+  data: string
+  startedAt: string
+  durationMs: number
+  outputs: { id: string; format: string; locale: string; file: string; width: number; height: number; bytes: number; sha256: string }[]
+  failures: { id: string; format: string; locale: string; row: number; error: { code: string; message: string; path: string } }[]
+  summary: { outputs: number; failures: number }
+}
+
+const readManifest = async (out: string) => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest
+const sizes: Record<string, [number, number]> = { 'instagram-square': [1080, 1080], 'facebook-link': [1200, 628], '300x200': [300, 200] }
+
+let work: string
+before(async () => {
+  assert.ok(existsSync(cli), `${cli} is missing: build first (npx tsc -b && pnpm -r --filter ./packages/* run build)`)
+  work = await mkdtemp(join(tmpdir(), 'vitrine-cli-'))
+})
+after(() => rm(work, { recursive: true, force: true }))
+
+describe('vitrine render', () => {
+  test('writes every row × format × locale at the right size, with a manifest whose sha256 match the files', async () => {
+    const out = join(work, 'good')
+    const run = await vitrine(['render', template, '--data', goodCsv, '--format', 'instagram-square,facebook-link,300x200', '--locale', 'en-US,de-DE', '--out', out])
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /Wrote 18 images to /)
+    const manifest = await readManifest(out)
+    assert.equal(manifest.template, template.split('\\').join('/'))
+    assert.equal(manifest.data, goodCsv.split('\\').join('/'))
+    assert.ok(!Number.isNaN(Date.parse(manifest.startedAt)))
+    assert.ok(manifest.durationMs > 0)
+    assert.deepEqual(manifest.summary, { outputs: 18, failures: 0 })
+    assert.deepEqual(manifest.failures, [])
+    // Sorted by feed row, then format and locale in the order asked for.
+    const expectedOrder = ['A-1', 'B-2', 'C-3'].flatMap((id) =>
+      ['instagram-square', 'facebook-link', '300x200'].flatMap((format) => ['en-US', 'de-DE'].map((locale) => `${id}/${format}.${locale}.png`)),
+    )
+    assert.deepEqual(manifest.outputs.map((o) => o.file), expectedOrder)
+    for (const output of manifest.outputs) {
+      const bytes = await readFile(join(out, output.file))
+      assert.equal(output.bytes, bytes.length, output.file)
+      assert.equal(output.sha256, createHash('sha256').update(bytes).digest('hex'), output.file)
+      const meta = await sharp(bytes).metadata()
+      assert.equal(meta.format, 'png')
+      assert.deepEqual([meta.width, meta.height], sizes[output.format], output.file)
+      assert.deepEqual([output.width, output.height], sizes[output.format], output.file)
+    }
+    // de-DE formats the price its own way: the two locales give different pictures.
+    const a = manifest.outputs.find((o) => o.file === 'A-1/instagram-square.en-US.png')!
+    const b = manifest.outputs.find((o) => o.file === 'A-1/instagram-square.de-DE.png')!
+    assert.notEqual(a.sha256, b.sha256)
+  })
+
+  test('bad rows fail alone: exit 1, the good rows written, each failure with its code and JSON pointer', async () => {
+    const out = join(work, 'mixed')
+    const run = await vitrine(['render', template, '--data', mixedCsv, '--format', 'instagram-square,300x200', '--out', out])
+    assert.equal(run.code, 1, run.stderr)
+    const manifest = await readManifest(out)
+    assert.deepEqual([...new Set(manifest.outputs.map((o) => o.id))], ['A-1', 'B-2', 'C-3'])
+    assert.equal(manifest.outputs.length, 6)
+    for (const output of manifest.outputs) assert.ok(existsSync(join(out, output.file)), output.file)
+    const byId = new Map<string, Manifest['failures']>()
+    for (const failure of manifest.failures) byId.set(failure.id, [...(byId.get(failure.id) ?? []), failure])
+    // Every failed row fails in every format.
+    for (const [id, failures] of byId) assert.deepEqual(failures.map((f) => f.format), ['instagram-square', '300x200'], id)
+    const first = (id: string) => byId.get(id)?.[0]?.error
+    assert.equal(first('BAD-PRICE')?.code, 'data/wrong-type')
+    assert.equal(first('BAD-PRICE')?.path, '/rows/1/price')
+    assert.match(first('BAD-IMAGE')?.code ?? '', /^asset\/(corrupt|unsupported)$/)
+    assert.equal(first('BAD-IMAGE')?.path, '/rows/3/image')
+    assert.equal(first('NO-IMAGE')?.code, 'asset/not-found')
+    assert.equal(first('NO-IMAGE')?.path, '/rows/4/image')
+    assert.equal(first('row-6')?.code, 'data/missing-required')
+    assert.equal(first('row-6')?.path, '/rows/5/sku')
+    assert.equal(first('ESCAPE')?.code, 'asset/forbidden')
+    assert.equal(first('RAGGED')?.code, 'data/ragged-row')
+    assert.deepEqual(manifest.summary, { outputs: 6, failures: manifest.failures.length })
+    assert.equal(manifest.failures.length, 12)
+    // Failures are sorted by row.
+    assert.deepEqual(manifest.failures.map((f) => f.row), [...manifest.failures.map((f) => f.row)].sort((x, y) => x - y))
+    // The terminal says which rows failed and why.
+    assert.match(run.stderr, /12 outputs failed/)
+    assert.match(run.stderr, /BAD-PRICE: data\/wrong-type: .*\/rows\/1\/price/)
+  })
+
+  test('--json prints one JSON summary on stdout and nothing else', async () => {
+    const out = join(work, 'json')
+    const run = await vitrine(['render', template, '--data', mixedCsv, '--format', '300x200', '--out', out, '--json'])
+    assert.equal(run.code, 1)
+    assert.equal(run.stderr, '')
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>
+    assert.deepEqual(Object.keys(summary).sort(), ['concurrency', 'durationMs', 'exitCode', 'failures', 'manifest', 'ok', 'out', 'rate', 'summary'])
+    assert.equal(summary.ok, false)
+    assert.equal(summary.exitCode, 1)
+    assert.deepEqual(summary.summary, { outputs: 3, failures: 6 })
+    assert.deepEqual(summary.failures, (await readManifest(out)).failures)
+  })
+
+  test('--concurrency 1 (in-process) and the worker pool write identical bytes', async () => {
+    const args = ['render', template, '--data', goodCsv, '--format', 'instagram-square,facebook-link', '--locale', 'en-US,ar-AE', '--type', 'webp', '--quality', '80']
+    const [one, pool] = [join(work, 'one'), join(work, 'pool')]
+    assert.equal((await vitrine([...args, '--out', one, '--concurrency', '1'])).code, 0)
+    const run = await vitrine([...args, '--out', pool, '--concurrency', '3', '--json'])
+    assert.equal(run.code, 0)
+    assert.equal((JSON.parse(run.stdout) as { concurrency: number }).concurrency, 3)
+    const strip = (m: Manifest) => m.outputs.map(({ file, sha256, bytes }) => ({ file, sha256, bytes }))
+    assert.deepEqual(strip(await readManifest(pool)), strip(await readManifest(one)))
+    assert.equal((await readManifest(one)).outputs.length, 12)
+  })
+
+  test('jpeg and webp: right extension, signature, and quality changes the size', async () => {
+    const sizeOf = async (type: string, quality: string) => {
+      const out = join(work, `${type}-${quality}`)
+      const run = await vitrine(['render', template, '--data', goodCsv, '--format', 'instagram-square', '--type', type, '--quality', quality, '--out', out, '--concurrency', '1'])
+      assert.equal(run.code, 0, run.stderr)
+      const manifest = await readManifest(out)
+      const ext = type === 'jpeg' ? 'jpg' : type
+      assert.deepEqual(manifest.outputs.map((o) => o.file), ['A-1', 'B-2', 'C-3'].map((id) => `${id}/instagram-square.en-US.${ext}`))
+      const bytes = await readFile(join(out, manifest.outputs[0]!.file))
+      assert.equal((await sharp(bytes).metadata()).format, type)
+      return manifest.outputs.reduce((sum, o) => sum + o.bytes, 0)
+    }
+    for (const type of ['jpeg', 'webp']) {
+      const low = await sizeOf(type, '30')
+      const high = await sizeOf(type, '95')
+      assert.ok(high > low * 1.2, `${type}: q95 ${high} bytes vs q30 ${low}`)
+    }
+  })
+
+  test('reads a JSON feed, with image paths relative to the feed', async () => {
+    const out = join(work, 'from-json')
+    const run = await vitrine(['render', template, '--data', join(fixtures, 'products.json'), '--format', '300x200', '--out', out, '--json'])
+    assert.equal(run.code, 0, run.stdout)
+    assert.deepEqual((await readManifest(out)).outputs.map((o) => o.file), ['J-1/300x200.en-US.png', 'J-2/300x200.en-US.png'])
+  })
+
+  test('relative paths resolve against the working folder', async () => {
+    const out = join(work, 'relative')
+    const run = await vitrine(['render', 'card.json', '--data', 'good.csv', '--format', '300x200', '--out', out], fixtures)
+    assert.equal(run.code, 0, run.stderr)
+    const manifest = await readManifest(out)
+    assert.equal(manifest.template, 'card.json')
+    assert.equal(manifest.outputs.length, 3)
+  })
+})
+
+describe('vitrine render: usage and template errors exit 2 and render nothing', () => {
+  const base = ['render', template, '--data', goodCsv, '--format', '300x200']
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['an unknown flag', () => [...base, '--out', join(work, 'x'), '--fromat', 'a'], /Unknown option --fromat .*did you mean --format\?/],
+    ['an unknown format', () => ['render', template, '--data', goodCsv, '--format', 'instagram-squar', '--out', join(work, 'x')], /Unknown format "instagram-squar": expected one of instagram-square/],
+    ['a missing --data', () => ['render', template, '--format', '300x200', '--out', join(work, 'x')], /Missing --data <file>/],
+    ['a missing template argument', () => ['render', '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')], /Missing <template.json>/],
+    ['a quality out of range', () => [...base, '--out', join(work, 'x'), '--type', 'jpeg', '--quality', '0'], /--quality: expected a whole number from 1 to 100, found "0"/],
+    ['an unknown type', () => [...base, '--out', join(work, 'x'), '--type', 'gif'], /--type: expected png, jpeg or webp, found "gif"/],
+    ['a bad locale', () => [...base, '--out', join(work, 'x'), '--locale', 'en_US!'], /--locale: expected BCP 47 language tags/],
+    ['a missing template file', () => ['render', join(fixtures, 'nope.json'), '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')], /Cannot read the template .*nope\.json: no such file/],
+    ['a missing data file', () => ['render', template, '--data', join(fixtures, 'nope.csv'), '--format', '300x200', '--out', join(work, 'x')], /Cannot read the data file .*nope\.csv: no such file/],
+    ['a data folder', () => ['render', template, '--data', fixtures, '--format', '300x200', '--out', join(work, 'x')], /Cannot read the data file .*: it is a folder/],
+  ]
+  for (const [name, args, message] of cases) {
+    test(name, async () => {
+      const run = await vitrine(args())
+      assert.equal(run.code, 2, `${run.stdout}\n${run.stderr}`)
+      assert.match(run.stderr, message)
+      assert.equal(run.stdout, '')
+      assert.ok(!existsSync(join(work, 'x', 'manifest.json')))
+    })
+  }
+
+  test('an invalid template lists its problems with JSON pointers', async () => {
+    const bad = join(work, 'bad-template.json')
+    const doc = JSON.parse(await readFile(template, 'utf8')) as { layers: Record<string, unknown>[] }
+    doc.layers[0]!.type = 'circle'
+    doc.layers[1]!.fontSize = 'big'
+    await writeFile(bad, JSON.stringify(doc))
+    const run = await vitrine(['render', bad, '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')])
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /template\/invalid/)
+    assert.match(run.stderr, /\/layers\/0\/type: unknown layer type "circle"/)
+    assert.match(run.stderr, /\/layers\/1\/fontSize/)
+    const json = await vitrine(['render', bad, '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x'), '--json'])
+    assert.equal(json.code, 2)
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; issues: { path: string }[] } }
+    assert.equal(parsed.ok, false)
+    assert.equal(parsed.error.code, 'template/invalid')
+    assert.deepEqual(parsed.error.issues.map((i) => i.path).sort(), ['/layers/0/type', '/layers/1/fontSize'])
+  })
+})
+
+describe('vitrine validate, formats, help, --version', () => {
+  test('validate: a valid template exits 0 and says "valid"', async () => {
+    const run = await vitrine(['validate', template])
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /card\.json: valid/)
+  })
+
+  test('validate: an invalid template exits 2 with each JSON pointer, also as JSON', async () => {
+    const bad = join(work, 'invalid.json')
+    await writeFile(bad, JSON.stringify({ schemaVersion: 2, size: { width: 100, height: 100 }, variables: { x: { type: 'txt' } }, layers: [{ id: 'a', type: 'rect', box: {}, fill: 5 }] }))
+    const run = await vitrine(['validate', bad])
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /invalid/)
+    assert.match(run.stderr, /\/variables\/x\/type/)
+    const json = await vitrine(['validate', bad, '--json'])
+    assert.equal(json.code, 2)
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; errors: { path: string; message: string }[] }
+    assert.equal(parsed.valid, false)
+    assert.ok(parsed.errors.some((e) => e.path === '/variables/x/type'))
+    const notJson = join(work, 'not.json')
+    await writeFile(notJson, '{ "schemaVersion": 2, ')
+    const broken = await vitrine(['validate', notJson])
+    assert.equal(broken.code, 2)
+    assert.match(broken.stderr, /template\/invalid-json/)
+    const missing = await vitrine(['validate', join(work, 'missing.json')])
+    assert.equal(missing.code, 2)
+    assert.match(missing.stderr, /no such file/)
+  })
+
+  test('formats: the catalogue as a table and as JSON', async () => {
+    const table = await vitrine(['formats'])
+    assert.equal(table.code, 0)
+    assert.match(table.stdout, /instagram-story\s+1080x1920\s+top 250, right 60, bottom 340, left 60/)
+    assert.match(table.stdout, /facebook-link\s+1200x628\s+none/)
+    const json = await vitrine(['formats', '--json'])
+    const formats = JSON.parse(json.stdout) as { id: string; width: number; height: number; safeZone: { top: number } }[]
+    for (const id of ['instagram-square', 'instagram-portrait', 'instagram-story', 'tiktok', 'facebook-feed', 'facebook-link', 'pinterest-pin', 'youtube-thumbnail', 'x-post']) {
+      assert.ok(formats.some((f) => f.id === id), id)
+    }
+    assert.equal(formats.find((f) => f.id === 'tiktok')?.safeZone.top, 130)
+  })
+
+  test('--version, --help, help <command>, and an unknown command', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    assert.equal((await vitrine(['--version'])).stdout.trim(), pkg.version)
+    const help = await vitrine(['--help'])
+    assert.equal(help.code, 0)
+    for (const name of ['render', 'validate', 'formats', 'help']) assert.match(help.stdout, new RegExp(`^  ${name}\\s`, 'm'))
+    const renderHelp = await vitrine(['render', '--help'])
+    assert.equal(renderHelp.code, 0)
+    assert.match(renderHelp.stdout, /--concurrency <n>/)
+    assert.equal((await vitrine(['help', 'render'])).stdout, renderHelp.stdout)
+    const unknown = await vitrine(['rendr'])
+    assert.equal(unknown.code, 2)
+    assert.match(unknown.stderr, /did you mean "render"/)
+  })
+})
