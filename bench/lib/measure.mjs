@@ -23,12 +23,12 @@ export function summarise(durations, totalMs) {
 
 /**
  * Renders `warmUp` rows untimed, then every row once, one after another, and times each.
- * Returns the summary and the bytes of the first timed image (a sample to look at).
+ * Returns the summary and the bytes of the first `keep` timed images (samples to look at).
  */
-export async function timeRenders(render, rows, { warmUp }) {
+export async function timeRenders(render, rows, { warmUp, keep = 2 }) {
   for (let i = 0; i < warmUp; i++) await render(rows[i % rows.length], i)
   const durations = []
-  let sample
+  const samples = []
   let bytes = 0
   const start = performance.now()
   for (let i = 0; i < rows.length; i++) {
@@ -36,10 +36,10 @@ export async function timeRenders(render, rows, { warmUp }) {
     const out = await render(rows[i], i)
     durations.push(performance.now() - t0)
     bytes += out.byteLength
-    if (i === 0) sample = out
+    if (i < keep) samples.push(out)
   }
   const totalMs = performance.now() - start
-  return { ...summarise(durations, totalMs), meanBytes: Math.round(bytes / rows.length), sample }
+  return { ...summarise(durations, totalMs), meanBytes: Math.round(bytes / rows.length), samples }
 }
 
 /** Least-squares slope of y over x. */

@@ -42,7 +42,7 @@ async function runContender(args) {
     for (let i = 0; i < warmUp; i++) await render(rows[i])
     if (contender.phases) zeroPhases(contender.phases)
     const timed = await timeRenders(render, rows, { warmUp: 0 })
-    const { sample, ...summary } = timed
+    const { samples, ...summary } = timed
     const result = { contender: contender.name, label: contender.labelFor(type), type, quality: type === 'png' ? undefined : args.quality, ...summary }
     if (contender.notes?.[type]) result.note = contender.notes[type]
     if (contender.phases) {
@@ -50,9 +50,9 @@ async function runContender(args) {
     }
     if (contender.split) result.phasesMsPerImage = await contender.split(rows, type, { quality: args.quality })
     if (contender.encoderAlone) result.encoderAlone = await contender.encoderAlone(type, { quality: args.quality, repeats: Math.min(rows.length, 50) })
-    if (args.samplesDir && sample) {
+    if (args.samplesDir) {
       mkdirSync(args.samplesDir, { recursive: true })
-      writeFileSync(join(args.samplesDir, `${contender.name}-${rows[0].sku || 'row0'}.${extension[type]}`), sample)
+      samples.forEach((bytes, i) => writeFileSync(join(args.samplesDir, `${rows[i].sku || `row${i}`}-${contender.name}.${extension[type]}`), bytes))
     }
     results.push(result)
   }

@@ -35,5 +35,5 @@ export type {
   FontLibraryOptions,
 } from '../index.js'
 
-export { bindRow, parseFeed, parseCsv, AssetStore } from '../data/index.js'
-export type { BindRowOptions, BoundRow, BoundValues, BoundValue, Money, RawRow, RowError, ParsedFeed, ParseFeedOptions, AssetPolicy } from '../data/index.js'
+export { bindRow, parseFeed, parseCsv, AssetStore } from '../index.js'
+export type { BindRowOptions, BoundRow, BoundValues, BoundValue, Money, RawRow, RowError, ParsedFeed, ParseFeedOptions, AssetPolicy } from '../index.js'
