@@ -81,13 +81,13 @@ function coreRestrictedGlobals() {
 // Imports.
 
 const nodeBuiltinNames = [...new Set(builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.split('/')[0]))].sort()
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const nodeBuiltinPatterns = (where) => {
   const message = `${where} runs in browsers: no Node builtins. ${where === '@vitrine/core' ? 'Ask the Platform adapter (packages/core/src/platform/platform.ts).' : 'Use web APIs, or @vitrine/node for Node-only work.'}`
   return [
     { regex: '^node:', message },
-    { regex: `^(?:${nodeBuiltinNames.map(escape).join('|')})(?:/.*)?$`, message },
+    { regex: `^(?:${nodeBuiltinNames.map(escapeRegExp).join('|')})(?:/.*)?$`, message },
   ]
 }
 
@@ -182,7 +182,15 @@ const code = '**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}'
 /** The boundary configuration of one library package. */
 function packageBoundaries(pkg) {
   const isBrowser = browserPackages.includes(pkg)
-  const srcPatterns = [...directionPatterns(pkg), ...(isBrowser ? nodeBuiltinPatterns(`@vitrine/${pkg}`) : []), ...(pkg === 'core' ? [{ regex: `^(?:${coreForbiddenPackages.map(escape).join('|')})(?:/|$)`, message: '@vitrine/core stays free of Node-only and UI libraries: put this in @vitrine/node or @vitrine/elements.' }] : [])]
+  const coreOnly = {
+    regex: `^(?:${coreForbiddenPackages.map(escapeRegExp).join('|')})(?:/|$)`,
+    message: '@vitrine/core stays free of Node-only and UI libraries: put this in @vitrine/node or @vitrine/elements.',
+  }
+  const srcPatterns = [
+    ...directionPatterns(pkg),
+    ...(isBrowser ? nodeBuiltinPatterns(`@vitrine/${pkg}`) : []),
+    ...(pkg === 'core' ? [coreOnly] : []),
+  ]
   // Core's own tests may import core by name; its sources may not even do that.
   const otherPatterns = pkg === 'core' ? directionPatterns('core').map((p) => ({ ...p, regex: '^@vitrine/(?!core(?:/|$))' })) : directionPatterns(pkg)
   const srcFiles = [`packages/${pkg}/src/${code}`]

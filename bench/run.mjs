@@ -143,6 +143,7 @@ const report = {
   contenders: [],
 }
 
+if (contenderNames.some((name) => only.includes(name))) rmSync(options.samplesDir, { recursive: true, force: true })
 for (const name of contenderNames) {
   if (!only.includes(name)) continue
   console.log(`· ${name}: ${rows} rows × ${options.types.join(', ')}${canPin ? ' (pinned to CPU 0)' : ''}`)

@@ -33,7 +33,7 @@ html, body { margin: 0; padding: 0; }
   display: flex; align-items: center; justify-content: center; white-space: nowrap;
   font-size: ${px(badge.fontSize)}; font-weight: ${badge.weight}; letter-spacing: ${px(badge.letterSpacing)}; line-height: 1; color: ${badge.color}; }
 </style></head>
-<body><div id="card"><div id="glow"></div><img id="photo" alt=""><div id="title-box"><div id="title"></div></div><div id="price"></div><div id="badge"></div></div>
+<body><div id="card"><div id="glow"></div><img id="photo" alt=""><div id="title-box"><div id="title"></div></div><div id="price"><span id="price-text"></span></div><div id="badge"><span id="badge-text"></span></div></div>
 <script>
 // Shrink-to-fit, as the template asks: the largest size (2 px steps) at which the text fits.
 function fit(el, size, min, fits) {
@@ -55,14 +55,17 @@ window.showRow = async function (c, src) {
     return lines <= ${title.maxLines} && title.scrollHeight <= ${title.height} + 2
   })
   title.style.webkitLineClamp = ''
+  // Centred text overflows on both sides, which scrollWidth does not see: measure the span.
   const price = el('price')
-  price.textContent = c.price
-  fit(price, ${price.fontSize}, ${price.minFontSize}, () => price.scrollWidth <= price.clientWidth)
+  const priceText = el('price-text')
+  priceText.textContent = c.price
+  fit(price, ${price.fontSize}, ${price.minFontSize}, () => priceText.offsetWidth <= price.clientWidth)
   const badge = el('badge')
   badge.style.display = c.badge ? 'flex' : 'none'
   if (c.badge) {
-    badge.textContent = c.badge
-    fit(badge, ${badge.fontSize}, ${badge.minFontSize}, () => badge.scrollWidth <= badge.clientWidth)
+    const badgeText = el('badge-text')
+    badgeText.textContent = c.badge
+    fit(badge, ${badge.fontSize}, ${badge.minFontSize}, () => badgeText.offsetWidth <= ${badge.width - 2 * badge.padX})
   }
   const img = el('photo')
   if (img.getAttribute('src') !== src) img.setAttribute('src', src)

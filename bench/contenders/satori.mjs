@@ -24,6 +24,15 @@ export function createSatoriContender() {
     return url
   }
 
+  /**
+   * satori cannot measure text before drawing it, so sizes are guessed from the length, as
+   * satori users do: the largest size (2 px steps) at which an average advance of `em` fits.
+   */
+  function guessFit(text, size, min, width, lines, em) {
+    while (size > min && [...text].length * em * size > width * lines * 0.92) size = Math.max(min, size - 2)
+    return size
+  }
+
   const div = (style, children) => ({ type: 'div', props: { style, children } })
   const at = (box) => ({ position: 'absolute', left: box.x, top: box.y, width: box.width, height: box.height })
 
@@ -44,16 +53,15 @@ export function createSatoriContender() {
           },
         },
       },
-      // satori cannot measure text before drawing it, so the title is clamped to 2 lines at its
-      // design size (with an ellipsis) instead of being shrunk to fit like Vitrine and the page do.
+      // The guess can be wrong: the clamp (2 lines, ellipsis) keeps the text inside its box.
       div({ ...at(title), display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }, [
         div(
-          { display: 'block', width: title.width, textAlign: 'center', fontSize: title.fontSize, fontWeight: title.weight, lineHeight: title.lineHeight, color: title.color, lineClamp: title.maxLines },
+          { display: 'block', width: title.width, textAlign: 'center', fontSize: guessFit(c.title, title.fontSize, title.minFontSize, title.width, title.maxLines, 0.56), fontWeight: title.weight, lineHeight: title.lineHeight, color: title.color, lineClamp: title.maxLines },
           c.title,
         ),
       ]),
       div(
-        { ...at(price), display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: price.fontSize, fontWeight: price.weight, lineHeight: 1, color: price.color, whiteSpace: 'nowrap' },
+        { ...at(price), display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: guessFit(c.price, price.fontSize, price.minFontSize, price.width, 1, 0.62), fontWeight: price.weight, lineHeight: 1, color: price.color, whiteSpace: 'nowrap' },
         c.price,
       ),
     ]
@@ -70,7 +78,7 @@ export function createSatoriContender() {
             backgroundColor: badge.fill,
             boxShadow: `${s.offsetX}px ${s.offsetY}px ${s.blur}px ${s.color}`,
             color: badge.color,
-            fontSize: badge.fontSize,
+            fontSize: guessFit(c.badge, badge.fontSize, badge.minFontSize, badge.width - 2 * badge.padX, 1, 0.72),
             fontWeight: badge.weight,
             letterSpacing: badge.letterSpacing,
             lineHeight: 1,

@@ -74,7 +74,10 @@ async function runMemory(args) {
     await contender.render(rows[(i - 1) % rows.length], args.memoryType, { quality: args.quality })
     const rss = process.memoryUsage.rss()
     if (rss > peak) peak = rss
-    if (i % every === 0 || i === args.memoryRenders) samples.push([i, rss])
+    if (i % every === 0 || i === args.memoryRenders) {
+      const { heapUsed, external } = process.memoryUsage()
+      samples.push([i, rss, heapUsed, external])
+    }
   }
   const totalMs = performance.now() - start
   await contender.teardown()
@@ -94,7 +97,9 @@ async function runMemory(args) {
     peakRssMb: peak / 2 ** 20,
     kernelMaxRssMb: process.resourceUsage().maxRSS / 1024,
     slopeMbPer1000Renders: mbPer1000,
-    samples: samples.map(([i, rss]) => [i, Math.round((rss / 2 ** 20) * 10) / 10]),
+    jsHeapMbAt: Object.fromEntries(checkpoints.map((n) => [n, (samples.find(([i]) => i >= n) ?? samples.at(-1))[2] / 2 ** 20])),
+    /** [render, RSS MB, JS heap used MB, external MB] */
+    samples: samples.map(([i, ...bytes]) => [i, ...bytes.map((b) => Math.round((b / 2 ** 20) * 10) / 10)]),
   }
 }
 

@@ -2,6 +2,7 @@
 // the product picked from the example feed, in the picked locale. This is all a host app needs:
 // set `template`, `data`, `format` and `locale` on the element.
 import '@vitrine/elements'
+import type { VitrineRenderEventDetail } from '@vitrine/elements'
 import { VitrineError, formatCatalog, parseFeed, type Format } from '@vitrine/core'
 
 const TEMPLATE_URL = '/examples/product-card.json'
@@ -70,7 +71,7 @@ function makeCard(format: Format) {
     }
   })
   preview.addEventListener('render', (event) => {
-    const { timings } = event.detail
+    const { timings } = (event as CustomEvent<VitrineRenderEventDetail>).detail
     timing.textContent = `${(timings.resolveMs + timings.drawMs).toFixed(0)} ms`
   })
   preview.addEventListener('error', () => {

@@ -17,4 +17,3 @@ export function groupLayerSchema<C extends TSchema>(child: C) {
 
 /** For validation: children are checked one by one, so they are `unknown` here. */
 export const GroupLayerShallowSchema = groupLayerSchema(Type.Unknown())
-type GroupShallow = Static<typeof GroupLayerShallowSchema>
