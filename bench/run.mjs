@@ -35,27 +35,37 @@ const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options
   --quick             a fast smoke run: 20 rows, 3 warm-up renders, 200 memory renders
   --help`
 
-const { values } = parseArgs({
-  options: {
-    rows: { type: 'string' },
-    only: { type: 'string' },
-    types: { type: 'string', default: 'png,jpeg' },
-    quality: { type: 'string', default: '85' },
-    'warm-up': { type: 'string' },
-    'memory-renders': { type: 'string' },
-    'memory-type': { type: 'string', default: 'jpeg' },
-    'pool-rows': { type: 'string' },
-    'pool-types': { type: 'string', default: 'png,jpeg' },
-    'all-cores': { type: 'boolean', default: false },
-    template: { type: 'string', default: join(root, 'examples/product-card.json') },
-    data: { type: 'string', default: join(root, 'examples/products.csv') },
-    out: { type: 'string', default: join(benchDir, 'results/latest.json') },
-    quick: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-  allowPositionals: false,
-})
+const optionSpec = {
+  rows: { type: 'string' },
+  only: { type: 'string' },
+  types: { type: 'string', default: 'png,jpeg' },
+  quality: { type: 'string', default: '85' },
+  'warm-up': { type: 'string' },
+  'memory-renders': { type: 'string' },
+  'memory-type': { type: 'string', default: 'jpeg' },
+  'pool-rows': { type: 'string' },
+  'pool-types': { type: 'string', default: 'png,jpeg' },
+  'all-cores': { type: 'boolean', default: false },
+  template: { type: 'string', default: join(root, 'examples/product-card.json') },
+  data: { type: 'string', default: join(root, 'examples/products.csv') },
+  out: { type: 'string', default: join(benchDir, 'results/latest.json') },
+  quick: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+}
 
+/** The command line's options; exits with 2 and the usage on a bad one. */
+function readOptions() {
+  // `pnpm bench -- --quick` may pass the `--` through.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'))
+  try {
+    return parseArgs({ args, options: optionSpec, allowPositionals: false }).values
+  } catch (error) {
+    console.error(`${error.message}\n\n${usage}`)
+    process.exit(2)
+  }
+}
+
+const values = readOptions()
 if (values.help) {
   console.log(usage)
   process.exit(0)
@@ -129,6 +139,25 @@ function runSection(kind, extra, { pin }) {
   return result
 }
 
+/** Versions of what is being compared, from the installed packages. */
+function versions() {
+  const read = (dir, name) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version
+    } catch {
+      return undefined
+    }
+  }
+  return {
+    '@vitrine/core': read(benchDir, '@vitrine/core'),
+    '@napi-rs/canvas': read(join(root, 'packages/node'), '@napi-rs/canvas'),
+    sharp: read(benchDir, 'sharp'),
+    satori: read(benchDir, 'satori'),
+    '@resvg/resvg-js': read(benchDir, '@resvg/resvg-js'),
+    'playwright-core': read(benchDir, 'playwright-core'),
+  }
+}
+
 const report = {
   date: new Date().toISOString(),
   machine: {
@@ -139,6 +168,7 @@ const report = {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     pinnedToOneCpu: canPin,
   },
+  versions: versions(),
   options: { ...options, root: undefined, only },
   contenders: [],
 }

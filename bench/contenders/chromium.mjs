@@ -86,7 +86,6 @@ export function createChromiumContender({ executablePath = process.env.CHROMIUM_
 
   return {
     name: 'chromium',
-    label: 'Chromium screenshot',
     labelFor: () => 'Chromium screenshot',
     types: ['png', 'jpeg'],
     notes: {},

@@ -103,7 +103,6 @@ export function createSatoriContender() {
 
   return {
     name: 'satori',
-    label: 'satori + resvg',
     labelFor: (type) => (type === 'jpeg' ? 'satori + resvg + sharp' : 'satori + resvg'),
     types: ['png', 'jpeg'],
     notes: {

@@ -42,7 +42,6 @@ export function createVitrineContender() {
 
   return {
     name: 'vitrine',
-    label: 'Vitrine (Node)',
     labelFor: () => 'Vitrine (Node)',
     types: ['png', 'jpeg'],
     notes: {},

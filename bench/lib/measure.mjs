@@ -22,18 +22,17 @@ export function summarise(durations, totalMs) {
 }
 
 /**
- * Renders `warmUp` rows untimed, then every row once, one after another, and times each.
- * Returns the summary and the bytes of the first `keep` timed images (samples to look at).
+ * Renders every row once, one after another, timing each (warm up before calling this).
+ * Returns the summary and the bytes of the first `keep` images (samples to look at).
  */
-export async function timeRenders(render, rows, { warmUp, keep = 2 }) {
-  for (let i = 0; i < warmUp; i++) await render(rows[i % rows.length], i)
+export async function timeRenders(render, rows, { keep = 2 } = {}) {
   const durations = []
   const samples = []
   let bytes = 0
   const start = performance.now()
   for (let i = 0; i < rows.length; i++) {
     const t0 = performance.now()
-    const out = await render(rows[i], i)
+    const out = await render(rows[i])
     durations.push(performance.now() - t0)
     bytes += out.byteLength
     if (i < keep) samples.push(out)

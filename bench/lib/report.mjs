@@ -26,6 +26,9 @@ export function printReport(report) {
   const { machine } = report
   console.log(`\nVitrine benchmark — ${report.date}`)
   console.log(`${machine.cpu} × ${machine.cpus}, Node ${machine.node}, ${machine.platform}`)
+  const chromium = report.contenders.find((c) => c.contender === 'chromium')?.info?.chromium
+  const versions = { ...report.versions, ...(chromium ? { Chromium: chromium } : {}) }
+  console.log(Object.entries(versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', '))
   console.log(machine.pinnedToOneCpu ? 'Single-core parts pinned to CPU 0 (taskset), browsers included.' : 'Single-core parts not pinned (they may use every core).')
 
   for (const c of report.contenders.filter((c) => c.error)) console.log(`\n${c.contender}: FAILED (${c.error})`)
@@ -96,9 +99,10 @@ export function printReport(report) {
   if (memory && !memory.error) {
     console.log(`\nMemory: ${memory.renders} ${memory.type} renders in one process (${fixed(memory.msPerImage)} ms/image)\n`)
     const marks = Object.entries(memory.rssMbAt)
+    const heapAtEnd = Object.values(memory.jsHeapMbAt ?? {}).at(-1)
     table(
-      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', 'slope'],
-      [[...marks.map(([, mb]) => `${fixed(mb)} MB`), `${fixed(memory.peakRssMb)} MB`, `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`]],
+      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', 'RSS slope', `JS heap @${memory.renders}`],
+      [[...marks.map(([, mb]) => `${fixed(mb)} MB`), `${fixed(memory.peakRssMb)} MB`, `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`, `${fixed(heapAtEnd)} MB`]],
     )
     targets.push(target('Memory: RSS slope after warm-up (MB per 1000 renders)', memory.slopeMbPer1000Renders, 5, false))
   } else if (memory?.error) console.log(`\nMemory: FAILED (${memory.error})`)

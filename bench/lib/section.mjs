@@ -27,7 +27,10 @@ function zeroPhases(phases) {
   for (const key of Object.keys(phases)) phases[key] = 0
 }
 
-/** Each contender, each image type: warm up, then time every row; Vitrine adds its encoder-alone figure. */
+/**
+ * One contender, each image type: warm up, time every row, keep two samples; Vitrine adds its
+ * step-by-step split and its encoder-alone figure.
+ */
 async function runContender(args) {
   const contender = await loadContender(args.contender, args)
   const rows = loadProducts(args.dataPath, args.rows)
@@ -41,8 +44,7 @@ async function runContender(args) {
     const warmUp = Math.min(args.warmUp, rows.length)
     for (let i = 0; i < warmUp; i++) await render(rows[i])
     if (contender.phases) zeroPhases(contender.phases)
-    const timed = await timeRenders(render, rows, { warmUp: 0 })
-    const { samples, ...summary } = timed
+    const { samples, ...summary } = await timeRenders(render, rows)
     const result = { contender: contender.name, label: contender.labelFor(type), type, quality: type === 'png' ? undefined : args.quality, ...summary }
     if (contender.notes?.[type]) result.note = contender.notes[type]
     if (contender.phases) {

@@ -1,17 +1,20 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname, resolve as resolvePath, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   VitrineError,
   bindRow,
+  describeRow,
   getFormat,
+  idColumnOf,
   parseFeed,
   parseTemplate,
+  pointerSegment,
   readRowId,
   type AssetPolicy,
   type ImageType,
-  type Template,
 } from '@vitrine/core'
+import { anchorTemplateUrls } from './anchor-template-urls.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency } from './pool.js'
 import { errorRecord, type FailedOutput, type RowJob, type RowOutputRequest, type WrittenOutput } from './row-renderer.js'
@@ -19,7 +22,7 @@ import { sortManifestEntries, writeManifest, type BatchManifest } from './write-
 
 /** Options for {@link renderBatch}. */
 export interface RenderBatchOptions {
-  /** Path of the template JSON file. */
+  /** Path of the template JSON file. Files it names (brand fonts, fixed pictures) resolve against its folder. */
   template: string
   /** Path of the feed: CSV, TSV, JSON or NDJSON. Image paths in it resolve against its folder. */
   data: string
@@ -77,6 +80,9 @@ const extensions: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', webp: '
  * picture, a font that does not load. Those rows are in `manifest.failures` and every other
  * output is written.
  *
+ * With more than one worker, libvips (sharp) is set to one thread per operation, process-wide
+ * (`sharp.concurrency(1)`): the workers already keep every core busy.
+ *
  * @example
  * ```ts
  * const { manifest } = await renderBatch({
@@ -101,7 +107,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const templatePath = resolvePath(options.template)
   const dataPath = resolvePath(options.data)
   const outDir = resolvePath(options.out)
-  const template = parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template')))
+  const template = anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template'))), folderUrl(dirname(templatePath)))
   const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
 
   const failures: FailedOutput[] = []
@@ -130,7 +136,10 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     const folder = bound.id.toLowerCase()
     const first = seen.get(folder)
     if (first !== undefined) {
-      fail(row.index, bound.id, new VitrineError('data/duplicate-id', `Row ${row.index} (line ${row.line}) has the id ${JSON.stringify(bound.id)}, already used by row ${first}; ids name output folders and must be unique (ignoring case)`, { path: row.pointer }))
+      const column = idColumnOf(template, row.values, { idColumn: options.idColumn })
+      const path = column === undefined ? row.pointer : `${row.pointer}/${pointerSegment(column)}`
+      const message = `${describeRow(row.index, row.line, bound.id)}, id at ${path}: expected an id no other row has (ignoring case, as ids name output folders), found the id of row ${first}`
+      fail(row.index, bound.id, new VitrineError('data/duplicate-id', message, { path }))
       continue
     }
     seen.set(folder, row.index)
@@ -139,7 +148,13 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
   }
 
-  await mkdir(outDir, { recursive: true })
+  try {
+    await mkdir(outDir, { recursive: true })
+    // A manifest from an earlier run must never describe the files this run is replacing.
+    await rm(resolvePath(outDir, 'manifest.json'), { force: true })
+  } catch (error) {
+    throw new VitrineError('usage', `Cannot write to the output folder ${outDir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file is in the way' : (error as Error).message}`, { cause: error })
+  }
   const dataFolder = dirname(dataPath)
   const policy: AssetPolicy = {
     ...options.limits,
@@ -162,7 +177,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   if (jobs.length > 0) {
     const pool = createRenderPool(
-      { template: template as Template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir },
       concurrency,
     )
     try {

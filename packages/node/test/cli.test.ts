@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -108,12 +108,14 @@ describe('vitrine render', () => {
     assert.equal(first('row-6')?.path, '/rows/5/sku')
     assert.equal(first('ESCAPE')?.code, 'asset/forbidden')
     assert.equal(first('RAGGED')?.code, 'data/ragged-row')
+    assert.equal(first('a-1')?.code, 'data/duplicate-id')
+    assert.equal(first('a-1')?.path, '/rows/9/sku')
     assert.deepEqual(manifest.summary, { outputs: 6, failures: manifest.failures.length })
-    assert.equal(manifest.failures.length, 12)
+    assert.equal(manifest.failures.length, 14)
     // Failures are sorted by row.
     assert.deepEqual(manifest.failures.map((f) => f.row), [...manifest.failures.map((f) => f.row)].sort((x, y) => x - y))
     // The terminal says which rows failed and why.
-    assert.match(run.stderr, /12 outputs failed/)
+    assert.match(run.stderr, /14 outputs failed/)
     assert.match(run.stderr, /BAD-PRICE: data\/wrong-type: .*\/rows\/1\/price/)
   })
 
@@ -126,7 +128,7 @@ describe('vitrine render', () => {
     assert.deepEqual(Object.keys(summary).sort(), ['concurrency', 'durationMs', 'exitCode', 'failures', 'manifest', 'ok', 'out', 'rate', 'summary'])
     assert.equal(summary.ok, false)
     assert.equal(summary.exitCode, 1)
-    assert.deepEqual(summary.summary, { outputs: 3, failures: 6 })
+    assert.deepEqual(summary.summary, { outputs: 3, failures: 7 })
     assert.deepEqual(summary.failures, (await readManifest(out)).failures)
   })
 
@@ -168,6 +170,25 @@ describe('vitrine render', () => {
     assert.deepEqual((await readManifest(out)).outputs.map((o) => o.file), ['J-1/300x200.en-US.png', 'J-2/300x200.en-US.png'])
   })
 
+  test('files the template names resolve against its folder, the feed\'s pictures against the feed\'s', async () => {
+    const root = join(work, 'apart')
+    await mkdir(join(root, 'design'), { recursive: true })
+    await mkdir(join(root, 'feed', 'pics'), { recursive: true })
+    const doc = JSON.parse(await readFile(template, 'utf8')) as Record<string, unknown> & { layers: Record<string, unknown>[] }
+    doc.fonts = [{ family: 'Brand', src: 'Brand-Black.ttf', weight: 700 }]
+    doc.layers.push({ id: 'logo', type: 'image', src: 'logo.png', box: { right: 10, bottom: 10, width: 40, height: 30 } })
+    ;(doc.layers[1] as { font: unknown }).font = { family: 'Brand', weight: 700 }
+    await writeFile(join(root, 'design', 'card.json'), JSON.stringify(doc))
+    await copyFile(fileURLToPath(new URL('../../core/fonts/Inter_900Black.ttf', import.meta.url)), join(root, 'design', 'Brand-Black.ttf'))
+    await copyFile(join(fixtures, 'images', 'tote.png'), join(root, 'design', 'logo.png'))
+    await copyFile(join(fixtures, 'images', 'mug.webp'), join(root, 'feed', 'pics', 'mug.webp'))
+    await writeFile(join(root, 'feed', 'rows.csv'), 'sku,title,price,image\nM-1,Mug,5,pics/mug.webp\n')
+    const out = join(root, 'out')
+    const run = await vitrine(['render', join(root, 'design', 'card.json'), '--data', join(root, 'feed', 'rows.csv'), '--format', '300x200', '--out', out, '--json'])
+    assert.equal(run.code, 0, run.stdout)
+    assert.deepEqual((await readManifest(out)).outputs.map((o) => o.file), ['M-1/300x200.en-US.png'])
+  })
+
   test('relative paths resolve against the working folder', async () => {
     const out = join(work, 'relative')
     const run = await vitrine(['render', 'card.json', '--data', 'good.csv', '--format', '300x200', '--out', out], fixtures)
@@ -201,6 +222,14 @@ describe('vitrine render: usage and template errors exit 2 and render nothing', 
       assert.ok(!existsSync(join(work, 'x', 'manifest.json')))
     })
   }
+
+  test('an output path that is a file', async () => {
+    const file = join(work, 'a-file')
+    await writeFile(file, 'x')
+    const run = await vitrine(['render', template, '--data', goodCsv, '--format', '300x200', '--out', file])
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /Cannot write to the output folder .*a-file: a file is in the way/)
+  })
 
   test('an invalid template lists its problems with JSON pointers', async () => {
     const bad = join(work, 'bad-template.json')

@@ -45,6 +45,12 @@ function paintedSurface(width = 320, height = 240, transparent = false) {
   return surface
 }
 
+test('builtInFontBaseUrl points at @vitrine/core\'s fonts/ folder', () => {
+  const url = builtInFontBaseUrl()
+  assert.match(url, /^file:\/\/.*\/fonts\/$/)
+  assert.ok(fontFile('Inter_400Regular.ttf').byteLength > 100_000)
+})
+
 describe('NodePlatform.decodeImage', () => {
   for (const format of ['png', 'jpeg', 'webp', 'gif'] as const) {
     test(`decodes real ${format} bytes and draws them`, async () => {

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type TSchema } from '@sinclair/typebox'
 import { layerSchema } from './layer-common.js'
 
 /** Builds the group schema around a schema for its children (recursive in the JSON Schema). */
