@@ -1,13 +1,17 @@
 // Shared Rollup setup for the library packages: ESM only, TypeScript through esbuild,
 // every dependency external (consumers' bundlers resolve them). Types come from `tsc -b`.
 import esbuild from 'rollup-plugin-esbuild'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 /** @param {string} dir package folder @param {Record<string,string>} input entry name → source */
 export function libraryConfig(dir, input) {
   const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'))
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })
+  // Start from an empty bundle folder (types under dist/types come from tsc -b and stay).
+  for (const entry of ['chunks', ...Object.keys(input).flatMap((n) => [`${n}.js`, `${n}.js.map`])]) {
+    rmSync(resolve(dir, 'dist', entry), { recursive: true, force: true })
+  }
   return {
     input,
     output: { dir: resolve(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { extname, join, normalize } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
@@ -35,7 +36,7 @@ const scenes = readdirSync(scenesDir)
   .sort()
   .map((f) => ({ name: f.replace('.scene.json', ''), spec: JSON.parse(readFileSync(join(scenesDir, f), 'utf8')) as SceneSpec }))
 
-const types: Record<string, string> = { '.js': 'text/javascript', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf', '.json': 'application/json', '.html': 'text/html' }
+const types: Record<string, string> = { '.woff2': 'font/woff2', '.js': 'text/javascript', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf', '.json': 'application/json', '.html': 'text/html' }
 let server: Server
 let origin = ''
 let browser: Browser
@@ -43,6 +44,8 @@ let page: Page
 let bundle = ''
 
 before(async () => {
+  // A brand font as a host would ship it: a WOFF2 from an npm package (SIL OFL), next to the scenes.
+  copyFileSync(createRequire(import.meta.url).resolve('@fontsource/lobster/files/lobster-latin-400-normal.woff2'), join(here, 'assets', 'brand-lobster.woff2'))
   const result = await build({
     entryPoints: [join(here, 'browser-entry.ts')],
     bundle: true,
