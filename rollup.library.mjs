@@ -16,6 +16,8 @@ export function libraryConfig(dir, input) {
     input,
     output: { dir: resolve(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/')),
+    // Our dependencies have no import-time side effects we rely on: don't re-import them bare.
+    treeshake: { moduleSideEffects: (_id, external) => !external },
     plugins: [esbuild({ target: 'es2022', tsconfig: resolve(dir, 'tsconfig.json') })],
   }
 }
