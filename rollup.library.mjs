@@ -14,7 +14,7 @@ export function libraryConfig(dir, input) {
   }
   return {
     input,
-    output: { dir: resolve(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: { dir: resolve(dir, 'dist'), format: 'es', sourcemap: true, hoistTransitiveImports: false, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/')),
     // Our dependencies have no import-time side effects we rely on: don't re-import them bare.
     treeshake: { moduleSideEffects: (_id, external) => !external },
