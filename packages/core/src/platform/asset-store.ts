@@ -1,7 +1,7 @@
 import { VitrineError, type VitrineErrorCode } from '../errors/vitrine-error.js'
 import { resolveAssetUrl } from './asset-url.js'
 import { readImageSize, sniffFileType } from './image-size.js'
-import type { DecodedImage, Platform } from './platform.js'
+import type { DecodedImage, Platform, Surface } from './platform.js'
 
 /** Limits and locations for loading assets (images, fonts) named by templates and data rows. */
 export interface AssetPolicy {
@@ -93,6 +93,11 @@ export class AssetStore {
       allowDataUrls: policy.allowDataUrls ?? true,
     }
     this.cacheLimits = { maxImages: cache.maxImages ?? 64, maxPixels: cache.maxPixels ?? 40_000_000, keepRecent: cache.keepRecent ?? 8 }
+  }
+
+  /** A scratch surface from this store's platform, for effects `renderFrame` draws off-screen. */
+  createSurface(width: number, height: number): Surface {
+    return this.platform.createSurface(width, height)
   }
 
   /** Resolves a source against the policy, or throws VitrineError asset/forbidden. Idempotent: a resolved URL resolves to itself. */

@@ -6,6 +6,43 @@ import { roundedRectPath } from './draw-path.js'
 /** Where decoded images come from: an AssetStore, or anything with the same `get`. */
 export interface ImageLookup {
   get(key: string): { source: unknown } | undefined
+  /**
+   * Scratch surfaces for effects drawn at a lower resolution (soft shadows). An AssetStore
+   * provides it from its platform; without it those effects are drawn at full resolution.
+   */
+  createSurface?(width: number, height: number): Surface
+}
+
+// Soft shadows are blurred at a scale where the blur is at most this many pixels, then scaled
+// up: a blur is low-frequency, so this looks the same and costs a fraction (a 48 px shadow
+// under a 1080 px card's product photo took ~14 ms at full size).
+const MAX_SCRATCH_BLUR = 8
+
+/**
+ * Draws only the shadow of a picture, blurred on a small scratch surface. Returns false when
+ * the shadow is sharp enough to draw directly.
+ */
+function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup): boolean {
+  const shadow = node.shadow
+  if (!shadow || !images.createSurface || shadow.blur <= MAX_SCRATCH_BLUR) return false
+  const k = MAX_SCRATCH_BLUR / shadow.blur
+  const pad = Math.ceil(shadow.blur * 1.5)
+  const { crop, dest } = node
+  const width = Math.ceil((dest.width + 2 * pad) * k)
+  const height = Math.ceil((dest.height + 2 * pad) * k)
+  const scratch = images.createSurface(width, height)
+  const s = scratch.context
+  // The picture is drawn out of view and only its shadow is offset into the scratch surface.
+  const away = width + 16
+  s.shadowColor = shadow.color
+  s.shadowBlur = shadow.blur * k
+  s.shadowOffsetX = away
+  s.shadowOffsetY = 0
+  s.imageSmoothingEnabled = true
+  s.imageSmoothingQuality = 'high'
+  s.drawImage(source as never, crop.x, crop.y, crop.width, crop.height, pad * k - away, pad * k, dest.width * k, dest.height * k)
+  ctx.drawImage(scratch.canvas as never, 0, 0, width, height, dest.x - pad + shadow.offsetX, dest.y - pad + shadow.offsetY, width / k, height / k)
+  return true
 }
 
 function setPaint(ctx: Canvas2DContext, paint: ScenePaint): void {
@@ -66,7 +103,7 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup):
     ctx.clip()
   }
   // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
-  setShadow(ctx, node.shadow)
+  if (rounded || !drawSoftImageShadow(ctx, node, image.source, images)) setShadow(ctx, node.shadow)
   draw()
   ctx.restore()
   if (node.stroke) {
