@@ -24,3 +24,10 @@ declare const console: {
 }
 declare function setTimeout(callback: () => void, ms?: number): unknown
 declare function clearTimeout(handle: unknown): void
+interface AbortSignal {
+  readonly aborted: boolean
+}
+declare class AbortController {
+  readonly signal: AbortSignal
+  abort(reason?: unknown): void
+}

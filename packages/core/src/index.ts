@@ -47,6 +47,8 @@ export type { Canvas2DContext, CanvasGradientLike, TextMetricsLike } from './pla
 export { AssetStore } from './platform/asset-store.js'
 export type { AssetPolicy, AssetCacheOptions, AssetStoreStats } from './platform/asset-store.js'
 export { resolveAssetUrl } from './platform/asset-url.js'
+export { fetchWithLimits, timeoutError, tooLargeError } from './platform/fetch-with-limits.js'
+export type { FetchLike, FetchResponseLike } from './platform/fetch-with-limits.js'
 export type { AssetUrlPolicy } from './platform/asset-url.js'
 export { readImageSize, sniffFileType } from './platform/image-size.js'
 export type { ImageSize, SniffedFileType } from './platform/image-size.js'

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { VitrineError, type FetchOptions } from '@vitrine/core'
+import { VitrineError, fetchWithLimits, timeoutError, tooLargeError, type FetchOptions, type FetchResponseLike } from '@vitrine/core'
 
 /**
  * Reads the bytes behind a `file:`, `http:`, `https:` or `data:` URL within a time and size
@@ -27,13 +27,6 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<Ui
   throw new VitrineError('asset/forbidden', `Cannot fetch ${url}: expected an http:, https:, file: or data: URL, found the ${parsed.protocol} scheme`)
 }
 
-function tooLarge(url: string, maxBytes: number, found: string): VitrineError {
-  return new VitrineError('asset/too-large', `${url} is too large: expected at most ${maxBytes} bytes, found ${found}`)
-}
-
-function timedOut(url: string, timeoutMs: number, cause?: unknown): VitrineError {
-  return new VitrineError('asset/timeout', `${url} timed out: expected a complete answer within ${timeoutMs} ms`, { cause })
-}
 
 async function readFileCapped(url: URL, { timeoutMs, maxBytes }: FetchOptions): Promise<Uint8Array> {
   const path = fileURLToPath(url)
@@ -48,79 +41,32 @@ async function readFileCapped(url: URL, { timeoutMs, maxBytes }: FetchOptions): 
   try {
     const stat = await handle.stat()
     if (!stat.isFile()) throw new VitrineError('asset/not-found', `Cannot read ${path}: expected a file, found a ${stat.isDirectory() ? 'folder' : 'special file'}`)
-    if (stat.size > maxBytes) throw tooLarge(path, maxBytes, `${stat.size} bytes`)
+    if (stat.size > maxBytes) throw tooLargeError(path, maxBytes, `${stat.size} bytes`)
     const signal = AbortSignal.timeout(timeoutMs)
     let bytes: Buffer
     try {
       bytes = await handle.readFile({ signal })
     } catch (error) {
-      if (signal.aborted) throw timedOut(path, timeoutMs, error)
+      if (signal.aborted) throw timeoutError(path, timeoutMs, error)
       throw new VitrineError('asset/not-found', `Cannot read ${path}: ${(error as Error).message}`, { cause: error })
     }
     // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) throw tooLarge(path, maxBytes, `${bytes.length} bytes`)
+    if (bytes.length > maxBytes) throw tooLargeError(path, maxBytes, `${bytes.length} bytes`)
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   } finally {
     await handle.close()
   }
 }
 
-async function fetchCapped(url: string, { timeoutMs, maxBytes }: FetchOptions): Promise<Uint8Array> {
-  const controller = new AbortController()
-  let expired = false
-  const timer = setTimeout(() => {
-    expired = true
-    controller.abort()
-  }, timeoutMs)
-  try {
-    let response: Response
-    try {
-      response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
-    } catch (error) {
-      if (expired) throw timedOut(url, timeoutMs, error)
+function fetchCapped(url: string, options: FetchOptions): Promise<Uint8Array> {
+  return fetchWithLimits(
+    (u, signal) => fetch(u, { signal, redirect: 'follow' }) as Promise<FetchResponseLike>,
+    url,
+    options,
+    (error) => {
+      // undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND...) is in `cause`.
       const cause = (error as { cause?: { code?: string; message?: string } }).cause
-      const detail = cause?.code ?? cause?.message ?? (error as Error).message
-      throw new VitrineError('asset/not-found', `Could not fetch ${url}: the request failed (${detail})`, { cause: error })
-    }
-    if (!response.ok) {
-      controller.abort()
-      throw new VitrineError('asset/not-found', `Could not fetch ${url}: the server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''}`)
-    }
-    const declared = Number(response.headers.get('content-length') ?? NaN)
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      controller.abort()
-      throw tooLarge(url, maxBytes, `Content-Length ${declared}`)
-    }
-    if (!response.body) return new Uint8Array(0)
-    const chunks: Uint8Array[] = []
-    let total = 0
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        total += chunk.byteLength
-        if (total > maxBytes) {
-          controller.abort()
-          throw tooLarge(url, maxBytes, `more than ${maxBytes} bytes`)
-        }
-        chunks.push(chunk)
-      }
-    } catch (error) {
-      if (error instanceof VitrineError) throw error
-      if (expired) throw timedOut(url, timeoutMs, error)
-      throw new VitrineError('asset/not-found', `Could not read ${url}: ${(error as Error).message}`, { cause: error })
-    }
-    return concat(chunks, total)
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
+      return cause?.code ?? cause?.message ?? (error as Error).message
+    },
+  )
 }

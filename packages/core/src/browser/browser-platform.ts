@@ -1,6 +1,7 @@
 import { VitrineError } from '../errors/vitrine-error.js'
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import type { DecodedImage, EncodeOptions, FetchOptions, FontFaceSource, ImageType, Platform, Surface } from '../platform/platform.js'
+import { fetchWithLimits, type FetchResponseLike } from '../platform/fetch-with-limits.js'
 
 /** Options for {@link BrowserPlatform}. */
 export interface BrowserPlatformOptions {
@@ -49,10 +50,6 @@ export function describeBytes(bytes: Uint8Array): string {
           ? 'JSON text'
           : `${bytes.length} bytes starting with ${head}`
   return kind
-}
-
-function sizeLimitError(url: string, maxBytes: number, found: string): VitrineError {
-  return new VitrineError('asset/too-large', `${url} is too large: expected at most ${maxBytes} bytes, found ${found}`)
 }
 
 /**
@@ -125,42 +122,13 @@ export class BrowserPlatform implements Platform {
     fontSet().add(fontFace)
   }
 
-  async fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
-    const { timeoutMs, maxBytes } = options
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
-    try {
-      let response: Response
-      try {
-        response = await fetch(url, { signal: controller.signal, credentials: this.options.credentials })
-      } catch (error) {
-        if (timedOut) throw timeoutError(url, timeoutMs, error)
-        throw new VitrineError('asset/not-found', `Could not fetch ${url}: the request failed (network error, or the server does not allow this origin) — ${(error as Error).message}`, {
-          cause: error,
-        })
-      }
-      if (!response.ok) {
-        void response.body?.cancel()
-        throw new VitrineError('asset/not-found', `Could not fetch ${url}: the server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''}`)
-      }
-      const declared = Number(response.headers.get('content-length') ?? NaN)
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        void response.body?.cancel()
-        throw sizeLimitError(url, maxBytes, `Content-Length ${declared}`)
-      }
-      if (!response.body) return new Uint8Array(await response.arrayBuffer())
-      return await readCapped(response.body, url, maxBytes)
-    } catch (error) {
-      if (error instanceof VitrineError) throw error
-      if (timedOut) throw timeoutError(url, timeoutMs, error)
-      throw new VitrineError('asset/not-found', `Could not read ${url}: ${(error as Error).message}`, { cause: error })
-    } finally {
-      clearTimeout(timer)
-    }
+  fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
+    return fetchWithLimits(
+      (u, signal) => fetch(u, { signal, credentials: this.options.credentials }) as Promise<FetchResponseLike>,
+      url,
+      options,
+      (error) => `network error, or the server does not allow this origin: ${(error as Error).message}`,
+    )
   }
 
   async encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array> {
@@ -200,31 +168,4 @@ function fontSet(): FontFaceSet {
   return fonts
 }
 
-function timeoutError(url: string, timeoutMs: number, cause: unknown): VitrineError {
-  return new VitrineError('asset/timeout', `${url} timed out: expected a complete answer within ${timeoutMs} ms`, { cause })
-}
 
-/** Reads a body, stopping as soon as it passes `maxBytes` (a missing or lying Content-Length cannot get past). */
-async function readCapped(body: ReadableStream<Uint8Array>, url: string, maxBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      void reader.cancel().catch(() => {})
-      throw sizeLimitError(url, maxBytes, `more than ${maxBytes} bytes`)
-    }
-    chunks.push(value)
-  }
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
-}
