@@ -38,6 +38,35 @@ export { evaluateCondition } from './resolve/evaluate-condition.js'
 export { formatMoney, messageValues } from './resolve/message-values.js'
 
 export { renderFrame } from './render/render-frame.js'
+
+// Time: timelines, animation and video.
+export { effectPresets } from './document/animation.js'
+export type { Animation, Effect, EffectPreset, Keyframes, KeyframedProperty, TextAnimation, KenBurns, CropInset } from './document/animation.js'
+export { easingNames } from './document/easing.js'
+export type { Easing } from './document/easing.js'
+export { transitionTypes, DEFAULT_FPS } from './document/timeline.js'
+export type { Timeline, TimelineScene, Transition, TransitionType } from './document/timeline.js'
+export type { AudioTrack } from './document/audio-track.js'
+export { ease } from './timeline/ease.js'
+export { cubicBezier } from './timeline/cubic-bezier.js'
+export { frameCount, frameTime } from './timeline/frame-time.js'
+export { sceneWindows, timelineDuration } from './timeline/scene-windows.js'
+export type { SceneWindow } from './timeline/scene-windows.js'
+export { sampleAnimation } from './timeline/sample-animation.js'
+export type { AnimationState } from './timeline/sample-animation.js'
+export { sampleEffect } from './timeline/sample-effect.js'
+export type { EffectState } from './timeline/sample-effect.js'
+export type {
+  SceneAnimation,
+  SceneEffect,
+  SceneKeyframe,
+  SceneTracks,
+  SceneInset,
+  SceneKenBurns,
+  SceneTextAnimation,
+  SceneTimeline,
+  SceneAudio,
+} from './scene/scene-animation.js'
 export type { ImageLookup } from './render/render-frame.js'
 export { renderImage } from './render-image.js'
 export type { RenderImageOptions, RenderImageResult } from './render-image.js'

@@ -50,7 +50,8 @@ export async function renderImage(template: Template, values: BoundValues, optio
       ? options.surface
       : platform.createSurface(scene.width, scene.height)
   try {
-    renderFrame(scene, 0, surface, options.assets)
+    // A video's still is its poster frame.
+    renderFrame(scene, scene.timeline?.poster ?? 0, surface, options.assets)
   } catch (error) {
     throw new VitrineError('render/failed', `Drawing failed: ${(error as Error).message}`, { cause: error })
   }

@@ -9,6 +9,8 @@ export function describeSchema(schema: TSchema): string {
   if (title === 'Binding') return 'a binding like {"var": "name"}'
   if (title === 'Paint') return 'a hex colour, a binding, or a linear-gradient / radial-gradient object'
   if (title === 'CornerRadius') return 'a length or four lengths'
+  // Unions described as a whole (e.g. Easing) read better than their members one by one.
+  if (schema[Kind] === 'Union' && typeof schema.description === 'string') return schema.description.replace(/\.$/, '')
   switch (schema[Kind]) {
     case 'Literal':
       return JSON.stringify(schema.const)
@@ -28,7 +30,7 @@ export function describeSchema(schema: TSchema): string {
       const noun = schema[Kind] === 'Integer' ? 'an integer' : 'a number'
       const min = schema.minimum ?? schema.exclusiveMinimum
       const max = schema.maximum ?? schema.exclusiveMaximum
-      if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`
+      if (min !== undefined && max !== undefined) return schema.exclusiveMinimum !== undefined ? `${noun} above ${min} and at most ${max}` : `${noun} from ${min} to ${max}`
       if (min !== undefined) return `${noun} ${schema.exclusiveMinimum !== undefined ? 'above' : 'of at least'} ${min}`
       if (max !== undefined) return `${noun} of at most ${max}`
       return noun

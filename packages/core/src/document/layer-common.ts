@@ -1,5 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox'
 import { BoxSchema, ConditionSchema } from './primitives.js'
+import { AnimationSchema } from './animation.js'
 
 /** Properties every layer has and that a format override may change. */
 export const overridableCommon = {
@@ -25,6 +26,8 @@ export function layerSchema<K extends string, P extends TProperties>(type: K, ow
       type: Type.Literal(type),
       name: Type.Optional(Type.String()),
       ...overridable,
+      /** How the layer changes over time, when the template has a `timeline`. */
+      animation: Type.Optional(AnimationSchema),
       /**
        * Changes for some formats. Keys are aspect classes (`tall`, `portrait`, `square`,
        * `landscape`) or format ids; a format id wins over its aspect class.

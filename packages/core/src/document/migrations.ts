@@ -40,8 +40,20 @@ const v1ToV2: Migration = {
   },
 }
 
+/**
+ * Version 3 adds time: an optional `timeline` (duration, frame rate, scenes, music) and an
+ * optional `animation` on each layer. A version 2 template is a still and stays one.
+ */
+const v2ToV3: Migration = {
+  from: 2,
+  description: 'adds the optional timeline and layer animations; stills are unchanged',
+  up(doc) {
+    return { ...doc, schemaVersion: 3 }
+  },
+}
+
 /** All migrations in order. Add one per schema bump, with fixtures in `test/fixtures/migrations`. */
-export const migrations: readonly Migration[] = [v1ToV2]
+export const migrations: readonly Migration[] = [v1ToV2, v2ToV3]
 
 /**
  * Brings a parsed document up to {@link CURRENT_SCHEMA_VERSION}. Refuses documents from a newer

@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { PaintSchema } from './primitives.js'
+import { TimelineSchema } from './timeline.js'
 import { VariableSchema } from './variable.js'
 import type { Layer } from './layer.js'
 
 /** The schema version this build of Vitrine writes and reads natively. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 export const FontFaceSchema = Type.Object(
   {
@@ -39,6 +40,8 @@ export function templateSchemaWith<L extends import('@sinclair/typebox').TSchema
       variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), VariableSchema),
       fonts: Type.Optional(Type.Array(FontFaceSchema)),
       layers: Type.Array(layer),
+      /** Makes the template a video (schema version 3). */
+      timeline: Type.Optional(TimelineSchema),
       metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     },
     { additionalProperties: false, title: 'VitrineTemplate' },

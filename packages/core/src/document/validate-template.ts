@@ -7,6 +7,7 @@ import { describeSchema } from './describe-schema.js'
 import { layerSchemas, layerTypes, type Layer } from './layer.js'
 import { migrateTemplate } from './migrations.js'
 import { TemplateShallowSchema, type Template } from './template.js'
+import { timelineIssues } from './timeline-issues.js'
 import { variableSchemas, variableTypes, type Variable, type VariableType } from './variable.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -172,6 +173,7 @@ export function parseTemplate(input: unknown): Template {
   }
   checkLayers(root.layers, '/layers', issues, new Map())
   if (issues.length === 0) checkReferences(root as unknown as Template, issues)
+  if (issues.length === 0) issues.push(...timelineIssues(root as unknown as Template))
   if (issues.length > 0) {
     const head = issues[0]!.message
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''

@@ -2,6 +2,10 @@ import type { Canvas2DContext } from '../platform/canvas-context.js'
 import type { Surface } from '../platform/platform.js'
 import type { Scene, SceneImage, SceneNode, ScenePaint, SceneRect, SceneShadow, SceneText } from '../scene/scene.js'
 import { roundedRectPath } from './draw-path.js'
+import { hiddenByMotion, moveByMotion, turnAndCropByMotion } from './apply-motion.js'
+import { drawTextUnits } from './draw-text-units.js'
+import { kenBurnsAt } from '../timeline/ken-burns-at.js'
+import { sampleAnimation } from '../timeline/sample-animation.js'
 
 /** Where decoded images come from: an AssetStore, or anything with the same `get`. */
 export interface ImageLookup {
@@ -135,10 +139,14 @@ function drawText(ctx: Canvas2DContext, node: SceneText): void {
   ctx.letterSpacing = '0px'
 }
 
-function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup): void {
+function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t: number): void {
   if (node.opacity <= 0) return
+  // The node's state at time t (videos): a pure function of its animation and t.
+  const motion = node.animation ? sampleAnimation(node.animation, t) : undefined
+  if (motion && hiddenByMotion(motion)) return
   ctx.save()
   ctx.globalAlpha *= node.opacity
+  if (motion) moveByMotion(ctx, motion)
   if (node.rotation !== 0) {
     const cx = node.x + node.width / 2
     const cy = node.y + node.height / 2
@@ -146,15 +154,17 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup): v
     ctx.rotate((node.rotation * Math.PI) / 180)
     ctx.translate(-cx, -cy)
   }
+  if (motion) turnAndCropByMotion(ctx, node, motion)
   switch (node.type) {
     case 'rect':
       drawRect(ctx, node)
       break
     case 'image':
-      drawImage(ctx, node, images)
+      drawImage(ctx, node.animation?.kenBurns ? kenBurnsAt(node, t) : node, images)
       break
     case 'text':
-      drawText(ctx, node)
+      if (node.animation?.text) drawTextUnits(ctx, node, t, drawText)
+      else drawText(ctx, node)
       break
     case 'group':
       if (node.clip) {
@@ -162,14 +172,14 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup): v
         ctx.rect(node.x, node.y, node.width, node.height)
         ctx.clip()
       }
-      for (const child of node.children) drawNode(ctx, child, images)
+      for (const child of node.children) drawNode(ctx, child, images, t)
       break
   }
   ctx.restore()
 }
 
 /**
- * Draws a Scene at time `t` (seconds; still images ignore it) onto a surface, with Canvas 2D
+ * Draws a Scene at time `t` (seconds; stills ignore it, videos show frame N at N / fps) onto a surface, with Canvas 2D
  * calls only — the same code in Chromium and Node. Fonts must be registered and the scene's
  * images loaded in `images` (an AssetStore) first.
  *
@@ -181,7 +191,6 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup): v
  * ```
  */
 export function renderFrame(scene: Scene, t: number, surface: Surface, images: ImageLookup): void {
-  void t
   const ctx = surface.context
   ctx.save()
   ctx.setTransform(1, 0, 0, 1, 0, 0)
@@ -194,6 +203,6 @@ export function renderFrame(scene: Scene, t: number, surface: Surface, images: I
     setPaint(ctx, scene.background)
     ctx.fillRect(0, 0, scene.width, scene.height)
   }
-  for (const node of scene.nodes) drawNode(ctx, node, images)
+  for (const node of scene.nodes) drawNode(ctx, node, images, t)
   ctx.restore()
 }

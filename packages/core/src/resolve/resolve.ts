@@ -13,6 +13,7 @@ import type { Scene, SceneFontRef, SceneImage, SceneNode, SceneText, TextFitRepo
 import { DEFAULT_FONT_FAMILY } from '../text/default-fonts.js'
 import type { FontLibrary } from '../text/font-library.js'
 import { layoutText } from '../text/layout-text.js'
+import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import type { BoundValues } from '../data/bind-row.js'
 import { evaluateCondition } from './evaluate-condition.js'
 import { messageValues } from './message-values.js'
@@ -263,6 +264,7 @@ export async function resolve(template: Template, values: BoundValues, options: 
     text: [],
   }
   const nodes = await resolveLayers(template.layers, canvas, ctx, '/layers')
+  const timeline = resolveTimeline(template, nodes, { unit: ctx.unit, width: format.width, height: format.height, resolveUrl: (src, path) => options.assets.resolveUrl(src, path) })
   return withoutUndefined({
     sceneVersion: 1,
     width: format.width,
@@ -275,6 +277,7 @@ export async function resolve(template: Template, values: BoundValues, options: 
     fonts: ctx.fonts,
     images: ctx.images,
     text: ctx.text,
+    timeline,
   })
 }
 

@@ -1,3 +1,5 @@
+import type { SceneAnimation, SceneTimeline } from './scene-animation.js'
+
 /**
  * The Scene: a template bound to one row, for one format and locale, fully resolved into
  * absolute pixels. Plain data, serialisable with JSON; `renderFrame` draws it.
@@ -53,6 +55,8 @@ interface SceneNodeBase {
   opacity: number
   /** Degrees clockwise about the box centre. */
   rotation: number
+  /** How the node changes over time (videos only); absent for nodes that never change. */
+  animation?: SceneAnimation
 }
 
 export interface SceneRect extends SceneNodeBase {
@@ -137,4 +141,6 @@ export interface Scene {
   images: Record<string, { width: number; height: number }>
   /** Text fitting results, for the layout report. */
   text: TextFitReport[]
+  /** Present when the scene is a video: its duration, frame rate and audio. */
+  timeline?: SceneTimeline
 }
