@@ -111,3 +111,17 @@ export type {
   SceneFontRef,
   TextFitReport,
 } from './scene/scene.js'
+export type { InferenceRuntime, InferenceSession, ExecutionBackend, BackendReport, TensorInfo, SessionOptions, RunOptions } from './ai/inference-runtime.js'
+export type { Tensor, TensorType, FloatTensor } from './ai/tensor.js'
+export { parseModelSpec, ModelSpecSchema } from './ai/model-spec.js'
+export type { ModelSpec, ModelFile, ModelLicence, ModelInput, ModelOutput } from './ai/model-spec.js'
+export { ModelRegistry } from './ai/model-registry.js'
+export { loadModelBytes } from './ai/load-model-bytes.js'
+export type { ModelHost, ModelCache, ModelLoadProgress, LoadModelOptions, LoadedModelBytes } from './ai/load-model-bytes.js'
+export { resizeMask, refineMask, boxBlur, blurPixels, applyMask, alphaMask, maskIoU, boundaryF } from './ai/mask.js'
+export type { Mask, RgbaPixels, MatteOptions } from './ai/mask.js'
+export { MaskCache, encodeMask, decodeMask } from './ai/mask-cache.js'
+export type { MaskStore, MaskSource, MaskCacheStats } from './ai/mask-cache.js'
+export { salientInputTensor, saliencyMask } from './ai/salient-object.js'
+export { CutoutEngine } from './ai/cutout-engine.js'
+export type { CutoutEngineOptions, CutoutSubject, PixelAccess, SegmentResult, DerivedImage } from './ai/cutout-engine.js'

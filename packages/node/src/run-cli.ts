@@ -92,7 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   const positionals = parsed.positionals
   const required = command.positionals.filter((p) => p.required)
   if (positionals.length < required.length) return usage(`Missing <${required[positionals.length]!.name}>`)
-  if (positionals.length > command.positionals.length) return usage(`Unexpected argument ${JSON.stringify(positionals[command.positionals.length])}`)
+  if (positionals.length > command.positionals.length && !command.positionals.at(-1)?.variadic) return usage(`Unexpected argument ${JSON.stringify(positionals[command.positionals.length])}`)
 
   const options: Record<string, unknown> = {}
   const missing = command.options.filter((o) => o.required && parsed.values[o.option.name] === undefined)

@@ -21,6 +21,14 @@ export type VitrineErrorCode =
   | 'font/load-failed'
   | 'render/failed'
   | 'encode/failed'
+  | 'ai/invalid-model'
+  | 'ai/unknown-model'
+  | 'ai/hash-mismatch'
+  | 'ai/model-load-failed'
+  | 'ai/unsupported-input'
+  | 'ai/inference-failed'
+  | 'ai/timeout'
+  | 'ai/unavailable'
   | 'usage'
 
 /** One problem found in an input: where it is (a JSON pointer), what was expected and what was found. */

@@ -32,7 +32,8 @@ export interface CliCommand {
   summary: string
   /** A paragraph or two for `--help` and the docs. */
   description: string
-  positionals: { name: string; description: string; required: boolean }[]
+  /** `variadic` (last positional only) takes every remaining argument: `<images...>`. */
+  positionals: { name: string; description: string; required: boolean; variadic?: boolean }[]
   options: CommandOption[]
   examples: { command: string; description: string }[]
   /** Exit codes this command uses, and what they mean. */
@@ -43,7 +44,7 @@ export interface CliCommand {
 
 /** The usage line: `vitrine render <template.json> --data <file> [options]`. */
 export function usageLine(command: CliCommand): string {
-  const positionals = command.positionals.map((p) => (p.required ? `<${p.name}>` : `[${p.name}]`))
+  const positionals = command.positionals.map((p) => (p.required ? `<${p.name}${p.variadic ? '...' : ''}>` : `[${p.name}${p.variadic ? '...' : ''}]`))
   const required = command.options.filter((o) => o.required).map((o) => `--${o.option.name} ${o.option.valueName ?? ''}`.trim())
   const optional = command.options.some((o) => !o.required) ? ['[options]'] : []
   return ['vitrine', command.name, ...positionals, ...required, ...optional].join(' ')

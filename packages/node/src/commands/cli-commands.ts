@@ -2,6 +2,7 @@ import { formatCommandHelp, formatMainHelp } from '../cli-help.js'
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js'
 import { helpOption } from '../options/help-option.js'
 import type { CliCommand } from './cli-command.js'
+import { cutoutCommand } from './cutout-command.js'
 import { formatsCommand } from './formats-command.js'
 import { renderCommand } from './render-command.js'
 import { validateCommand } from './validate-command.js'
@@ -32,4 +33,4 @@ export const helpCommand: CliCommand = {
 }
 
 /** Every `vitrine` command, in the order help lists them. */
-export const cliCommands: readonly CliCommand[] = [renderCommand, validateCommand, formatsCommand, helpCommand]
+export const cliCommands: readonly CliCommand[] = [renderCommand, cutoutCommand, validateCommand, formatsCommand, helpCommand]
