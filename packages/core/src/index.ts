@@ -37,6 +37,29 @@ export type { ResolveOptions } from './resolve/resolve.js'
 export { evaluateCondition } from './resolve/evaluate-condition.js'
 export { formatMoney, messageValues } from './resolve/message-values.js'
 
+export { marketCatalog, findMarket } from './markets/market-catalog.js'
+export { getMarket, marketForLocale, formattingLocale } from './markets/get-market.js'
+export type { MarketProfile, CulturalHints, ColorHint } from './markets/market-profile.js'
+export { canonicalLocale, localeFallbackChain, isPseudoLocale, PSEUDO_LOCALES } from './i18n/locale-tag.js'
+export { formatMessage } from './i18n/format-message.js'
+export type { FormatMessageOptions } from './i18n/format-message.js'
+export { parseMessageAt } from './i18n/parse-message.js'
+export type { MessageWhere } from './i18n/parse-message.js'
+export { sourceMessages, templateCatalogs } from './i18n/message-catalog.js'
+export type { MessageCatalog, SourceMessage } from './i18n/message-catalog.js'
+export type { CatalogEntry, CatalogMessages, Translations } from './document/translations.js'
+export { checkCatalogs, catalogIssues } from './i18n/catalog-issues.js'
+export { parseCatalogJson, catalogToJson, catalogForTranslation } from './i18n/catalog-json.js'
+export { parseXliff, catalogToXliff } from './i18n/catalog-xliff.js'
+export type { XliffExportOptions } from './i18n/catalog-xliff.js'
+export { parseCatalog } from './i18n/parse-catalog.js'
+export { translateMissing, createDictionaryTranslator } from './i18n/translator.js'
+export type { Translator, TranslationRequest, TranslationContext, TranslateMissingOptions, TranslateMissingResult } from './i18n/translator.js'
+export { createMessageResolver } from './i18n/message-resolver.js'
+export type { MessageResolver, MessageResolverOptions } from './i18n/message-resolver.js'
+export { pseudoText, expandText } from './i18n/pseudo-localize.js'
+export type { PseudoStyle } from './i18n/pseudo-localize.js'
+
 export { renderFrame } from './render/render-frame.js'
 
 // Time: timelines, animation and video.
@@ -110,6 +133,7 @@ export type {
   SceneRadii,
   SceneFontRef,
   TextFitReport,
+  MessageReport,
 } from './scene/scene.js'
 export type { InferenceRuntime, InferenceSession, ExecutionBackend, BackendReport, TensorInfo, SessionOptions, RunOptions } from './ai/inference-runtime.js'
 export type { Tensor, TensorType, FloatTensor } from './ai/tensor.js'

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { PaintSchema } from './primitives.js'
 import { TimelineSchema } from './timeline.js'
 import { VariableSchema } from './variable.js'
+import { TranslationsSchema } from './translations.js'
 import type { Layer } from './layer.js'
 
 /** The schema version this build of Vitrine writes and reads natively. */
@@ -39,6 +40,8 @@ export function templateSchemaWith<L extends import('@sinclair/typebox').TSchema
       idVariable: Type.Optional(Type.String()),
       variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), VariableSchema),
       fonts: Type.Optional(Type.Array(FontFaceSchema)),
+      /** Translated messages by locale, then by text layer id (see docs/localization.md). */
+      translations: Type.Optional(TranslationsSchema),
       layers: Type.Array(layer),
       /** Makes the template a video (schema version 3). */
       timeline: Type.Optional(TimelineSchema),

@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value'
 import type { TSchema } from '@sinclair/typebox'
 import { ValueErrorType } from '@sinclair/typebox/errors'
-import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { VitrineError, describeValue, type VitrineIssue } from '../errors/vitrine-error.js'
 import { describeSchema } from './describe-schema.js'
 import { layerSchemas, layerTypes, type Layer } from './layer.js'
@@ -9,6 +9,8 @@ import { migrateTemplate } from './migrations.js'
 import { TemplateShallowSchema, type Template } from './template.js'
 import { timelineIssues } from './timeline-issues.js'
 import { variableSchemas, variableTypes, type Variable, type VariableType } from './variable.js'
+import { translationIssues } from '../i18n/catalog-issues.js'
+import { parseMessageAt } from '../i18n/parse-message.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -118,9 +120,10 @@ function checkReferences(template: Template, issues: VitrineIssue[]): void {
       }
       if (layer.type === 'text') {
         try {
-          for (const name of messageArguments(parseMessage(layer.text, { ignoreTag: true }))) expectVar(name, `${at}/text`, null)
+          for (const name of messageArguments(parseMessageAt(layer.text, { id: layer.id, path: `${at}/text` }))) expectVar(name, `${at}/text`, null)
         } catch (error) {
-          issues.push({ path: `${at}/text`, message: `${at}/text: not a valid message (${(error as Error).message}); write {name} for a variable and '{' for a literal brace`, expected: 'an ICU message', found: describeValue(layer.text) })
+          if (!(error instanceof VitrineError)) throw error
+          issues.push(...error.issues)
         }
       }
       if (layer.type === 'group') walkLayers(layer.children, `${at}/children`)
@@ -174,6 +177,7 @@ export function parseTemplate(input: unknown): Template {
   checkLayers(root.layers, '/layers', issues, new Map())
   if (issues.length === 0) checkReferences(root as unknown as Template, issues)
   if (issues.length === 0) issues.push(...timelineIssues(root as unknown as Template))
+  if (issues.length === 0) issues.push(...translationIssues(root as unknown as Template))
   if (issues.length > 0) {
     const head = issues[0]!.message
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''

@@ -29,6 +29,12 @@ export type VitrineErrorCode =
   | 'ai/inference-failed'
   | 'ai/timeout'
   | 'ai/unavailable'
+  | 'locale/unknown'
+  | 'market/unknown'
+  | 'message/invalid'
+  | 'message/missing-variable'
+  | 'catalog/invalid'
+  | 'translator/failed'
   | 'usage'
 
 /** One problem found in an input: where it is (a JSON pointer), what was expected and what was found. */

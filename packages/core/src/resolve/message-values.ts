@@ -1,11 +1,25 @@
 import type { Template } from '../document/template.js'
 import type { Variable } from '../document/variable.js'
 import type { BoundValues } from '../data/bind-row.js'
+import { formattingLocale } from '../markets/get-market.js'
+import type { MarketProfile } from '../markets/market-profile.js'
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
-/** Formats a money amount for a locale, e.g. `49,99 €` in de-DE and `€49.99` in en-IE. */
-export function formatMoney(amount: number, currency: string, locale: string): string {
+/**
+ * Formats a money amount for a locale, e.g. `49,99 €` in de-DE and `€49.99` in en-IE. With a
+ * market, its numbering system applies when the locale is in the market's language: Arabic-Indic
+ * digits for the built-in ar-SA profile (`٤٩٫٩٩ ر.س.`), Latin digits for ar-AE. Strings keep the
+ * bidi marks ICU puts in them (U+200F, U+200E); they are invisible and order the parts.
+ *
+ * @example
+ * ```ts
+ * formatMoney(49.99, 'EUR', 'de-DE') // '49,99 €'
+ * formatMoney(49.99, 'SAR', 'ar-SA', getMarket('ar-SA')) // Arabic-Indic digits
+ * ```
+ */
+export function formatMoney(amount: number, currency: string, locale: string, market?: MarketProfile): string {
+  if (market) locale = formattingLocale(locale, market)
   const key = `${locale}|${currency}`
   let f = moneyFormats.get(key)
   if (!f) {
@@ -16,7 +30,8 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 }
 
 /**
- * The arguments messages are formatted with: money as a formatted string in the locale,
+ * The arguments messages are formatted with: money as a formatted string in the locale (pass
+ * the formatting locale, see `formattingLocale`, for a market's digits),
  * numbers as numbers (so `plural` and `number` work), booleans as `"true"`/`"false"` (for
  * `select`), absent optional values as empty strings.
  */

@@ -1,4 +1,3 @@
-import IntlMessageFormat from 'intl-messageformat'
 import type { Template } from '../document/template.js'
 import type { Layer } from '../document/layer.js'
 import type { TextLayer } from '../document/layer-text.js'
@@ -17,6 +16,11 @@ import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import type { BoundValues } from '../data/bind-row.js'
 import { evaluateCondition } from './evaluate-condition.js'
 import { messageValues } from './message-values.js'
+import { createMessageResolver, type MessageResolver } from '../i18n/message-resolver.js'
+import type { MessageCatalog } from '../i18n/message-catalog.js'
+import { canonicalLocale } from '../i18n/locale-tag.js'
+import { formattingLocale, getMarket, marketForLocale } from '../markets/get-market.js'
+import type { MarketProfile } from '../markets/market-profile.js'
 import { resolveColor, resolvePaint, resolveRadii, resolveShadow, resolveStroke } from './resolve-paint.js'
 
 /** Options for {@link resolve}. */
@@ -30,12 +34,21 @@ export interface ResolveOptions {
   fonts: FontLibrary
   /** JSON pointer of the data row, for errors about bound values (e.g. `/rows/4`). */
   rowPointer?: string
+  /**
+   * The market: a built-in id (`ar-SA`) or a profile. It sets the numbering system and calendar
+   * numbers, prices and dates are formatted with. Default: the built-in market whose id is the
+   * locale, if any. Without `locale`, the market's locale is used.
+   */
+  market?: string | MarketProfile
+  /** Message catalogues (e.g. read from files); they take precedence over the template's `translations`. */
+  catalogs?: readonly MessageCatalog[]
 }
 
 interface Context {
   template: Template
   values: BoundValues
   args: Record<string, string | number>
+  messages: MessageResolver
   format: Format
   locale: string
   unit: number
@@ -49,18 +62,6 @@ interface Context {
 }
 
 const measureSurfaces = new WeakMap<Platform, Surface>()
-const messages = new Map<string, IntlMessageFormat>()
-
-function messageFor(text: string, locale: string): IntlMessageFormat {
-  const key = locale + '\u0000' + text
-  let m = messages.get(key)
-  if (!m) {
-    if (messages.size > 2000) messages.clear()
-    m = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true })
-    messages.set(key, m)
-  }
-  return m
-}
 
 /** The layer as it applies to this format: aspect-class overrides, then format-id overrides. */
 function effectiveLayer<L extends Layer>(layer: L, format: Format): L {
@@ -89,12 +90,7 @@ function pickFace(ctx: Context, font: TextLayer['font']): SceneFontRef {
 }
 
 async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 'type' | 'font' | 'fontSize' | 'color' | 'letterSpacing' | 'direction' | 'lines'>, ctx: Context, path: string, lctx: LengthContext): Promise<SceneText> {
-  let text: string
-  try {
-    text = String(messageFor(layer.text, ctx.locale).format(ctx.args))
-  } catch (error) {
-    throw new VitrineError('render/failed', `${path}/text: could not format the message: ${(error as Error).message}`, { path: `${path}/text`, cause: error })
-  }
+  let text = ctx.messages.format(layer.id, layer.text, path)
   if (layer.transform === 'uppercase') text = text.toLocaleUpperCase(ctx.locale)
   else if (layer.transform === 'lowercase') text = text.toLocaleLowerCase(ctx.locale)
   const face = pickFace(ctx, layer.font)
@@ -235,7 +231,11 @@ async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: s
  */
 export async function resolve(template: Template, values: BoundValues, options: ResolveOptions): Promise<Scene> {
   const format = typeof options.format === 'string' ? getFormat(options.format) : options.format
-  const locale = options.locale ?? template.sourceLocale ?? 'en-US'
+  const market = typeof options.market === 'string' ? getMarket(options.market, 'market') : options.market
+  const locale = canonicalLocale(options.locale ?? market?.locale ?? template.sourceLocale ?? 'en-US', options.locale !== undefined ? 'locale' : '')
+  const profile = market ?? marketForLocale(locale)
+  const formatLocale = formattingLocale(locale, profile)
+  const args = messageValues(template, values, formatLocale)
   const canvas = { x: 0, y: 0, width: format.width, height: format.height }
   let measure = measureSurfaces.get(options.platform)
   if (!measure) {
@@ -251,7 +251,8 @@ export async function resolve(template: Template, values: BoundValues, options: 
   const ctx: Context = {
     template,
     values,
-    args: messageValues(template, values, locale),
+    args,
+    messages: createMessageResolver({ template, locale, formatLocale, args, catalogs: options.catalogs }),
     format,
     locale,
     unit: Math.min(format.width, format.height) / Math.min(template.size.width, template.size.height),
@@ -278,6 +279,8 @@ export async function resolve(template: Template, values: BoundValues, options: 
     images: ctx.images,
     text: ctx.text,
     timeline,
+    market: profile?.id,
+    messages: ctx.messages.reports.length > 0 ? ctx.messages.reports : undefined,
   })
 }
 

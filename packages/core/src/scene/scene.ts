@@ -119,6 +119,25 @@ export interface TextFitReport {
   requestedFontSize: number
 }
 
+/**
+ * Where a text layer's message came from, for the translation report: `translated` from a
+ * catalogue along the locale fallback chain, `missing` (no translation: the source text was
+ * shown), `pseudo` (a pseudo-locale transformed the source text).
+ */
+export interface MessageReport {
+  /** The message id: the text layer's id (`title`, or `title@landscape` for an override's text). */
+  message: string
+  /** JSON pointer of the message used: the catalogue entry, or the layer's source text. */
+  path: string
+  /** The locale asked for. */
+  locale: string
+  status: 'translated' | 'missing' | 'pseudo'
+  /** The locale of the text shown: the catalogue's, or the template's source locale. */
+  from: string
+  /** The catalogue file the translation came from, when it is not the template. */
+  file?: string
+}
+
 export interface SceneFontRef {
   family: string
   weight: number
@@ -141,6 +160,10 @@ export interface Scene {
   images: Record<string, { width: number; height: number }>
   /** Text fitting results, for the layout report. */
   text: TextFitReport[]
+  /** The market profile applied (numbering system, calendar), when there is one. */
+  market?: string
+  /** Where each translated, missing or pseudo-localised message came from. Absent when every text is the source text. */
+  messages?: MessageReport[]
   /** Present when the scene is a video: its duration, frame rate and audio. */
   timeline?: SceneTimeline
 }
