@@ -6,6 +6,8 @@ import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { playwrightLauncher } from '@web/test-runner-playwright'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
+// Lets browser tests write files (the try-on tests write missing screenshot references).
+import { filePlugin } from '@web/test-runner-commands/plugins'
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -13,6 +15,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // fills; do it here too (it copies only what is missing) so the tests run without a build.
 const repoRoot = fileURLToPath(new URL('.', import.meta.url))
 execFileSync(process.execPath, [fileURLToPath(new URL('packages/core/scripts/copy-fonts.mjs', import.meta.url))], { stdio: 'inherit' })
+// The try-on tests load the FaceLandmarker bundle, which is built, not committed (it is rebuilt only when missing or stale).
+execFileSync(process.execPath, [fileURLToPath(new URL('scripts/build-face-landmarker.mjs', import.meta.url))], { stdio: 'inherit' })
 
 /** Workspace package entry points → their TypeScript sources, as paths on the dev server. */
 const workspaceSources = {
@@ -101,7 +105,7 @@ export default {
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testRoutes],
-  plugins: [workspaceSourcesPlugin, esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [workspaceSourcesPlugin, esbuildPlugin({ ts: true, target: 'es2022' }), filePlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

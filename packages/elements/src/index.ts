@@ -4,3 +4,14 @@ export type { VitrinePreviewStatus, VitrineRenderEventDetail, VitrineErrorEventD
 export { vitrinePreviewStyles } from './vitrine-preview-styles.js'
 export { sharedPreviewResources } from './preview-resources.js'
 export type { PreviewResources } from './preview-resources.js'
+export { VitrineTryOn } from './try-on/vitrine-try-on.js'
+export type {
+  TryOnSource,
+  TryOnStatus,
+  TryOnTimings,
+  TryOnReadyEventDetail,
+  TryOnTrackingEventDetail,
+  TryOnSnapshotEventDetail,
+  TryOnErrorEventDetail,
+} from './try-on/vitrine-try-on.js'
+export { vitrineTryOnStyles } from './try-on/vitrine-try-on-styles.js'

@@ -35,6 +35,15 @@ export type VitrineErrorCode =
   | 'message/missing-variable'
   | 'catalog/invalid'
   | 'translator/failed'
+  | 'try-on/catalog-invalid'
+  | 'try-on/unknown-sku'
+  | 'try-on/no-face'
+  | 'try-on/photo-unreadable'
+  | 'try-on/product-failed'
+  | 'try-on/model-failed'
+  | 'try-on/camera-denied'
+  | 'try-on/camera-unavailable'
+  | 'try-on/webgl-unavailable'
   | 'usage'
 
 /** One problem found in an input: where it is (a JSON pointer), what was expected and what was found. */

@@ -1,0 +1,522 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { VitrineError, findTryOnProduct, parseTryOnCatalog, type TryOnCatalog, type TryOnProduct } from '@vitrine/core'
+import { sharedFaceTracker, type FaceTracker, type TrackedFace } from './face-tracker.js'
+import type { TryOnRenderer } from './try-on-renderer.js'
+import { faceLuminance, loadPhoto, openCamera, stopStream, type Photo } from './try-on-sources.js'
+import { vitrineTryOnStyles } from './vitrine-try-on-styles.js'
+
+/** Where the picture comes from: the camera, or a photo (uploaded, given by URL, or the sample). */
+export type TryOnSource = 'camera' | 'photo'
+
+/** `<vitrine-try-on>`'s state, reflected as its `status` attribute. */
+export type TryOnStatus = 'idle' | 'loading' | 'ready' | 'error'
+
+/** Milliseconds: model load, first frame, and the last frame's landmark and render times. */
+export interface TryOnTimings {
+  modelLoadMs?: number
+  firstFrameMs?: number
+  landmarkMs?: number
+  renderMs?: number
+}
+
+/** `detail` of `ready`. */
+export interface TryOnReadyEventDetail {
+  source: TryOnSource
+  sku: string | undefined
+  timings: TryOnTimings
+}
+/** `detail` of `tracking-found` and `tracking-lost`. */
+export interface TryOnTrackingEventDetail {
+  source: TryOnSource
+}
+/** `detail` of `snapshot`: the PNG. Cancel the event to keep the element from downloading it. */
+export interface TryOnSnapshotEventDetail {
+  blob: Blob
+  width: number
+  height: number
+  sku: string | undefined
+}
+/** `detail` of `error`: the VitrineError as JSON. */
+export type TryOnErrorEventDetail = ReturnType<VitrineError['toJSON']>
+
+const asVitrineError = (error: unknown): VitrineError =>
+  error instanceof VitrineError ? error : new VitrineError('try-on/model-failed', `Try-on failed: ${(error as Error)?.message ?? String(error)}`, { cause: error })
+
+const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined
+
+/**
+ * Virtual try-on for a product page: glasses, a hat or earrings on the shopper's face, from the
+ * camera or a photo, on the device. Nothing leaves the page: the only requests are for the
+ * model, the tracking engine, the catalogue, the product models and photos — the host's URLs.
+ *
+ * Attributes/properties: `sku`; `catalog` (URL of the catalogue JSON, or the object);
+ * `source` (`photo`, the default, or `camera`); `mirror` (show and snapshot mirror-wise, as a
+ * selfie); `photo` (URL of the photo to use; default `sample`); `sample` (URL of the sample
+ * photo); `facing` (`user` or `environment` camera); `model-url` (the FaceLandmarker `.task`,
+ * default `try-on/face_landmarker.task`); `wasm-url` (tasks-vision's `wasm/` folder, default
+ * `try-on/wasm`); `delegate` (`CPU` or `GPU`); `reduced-motion` (also on when the system asks).
+ *
+ * Methods: `snapshot()`, `setProduct(sku)`, `usePhoto(fileOrUrl)`, `useCamera()`, `stop()`.
+ *
+ * Events (none bubble): `ready`, `tracking-found`, `tracking-lost`, `snapshot` (cancelable),
+ * `error`, `product-change`.
+ *
+ * Parts: `stage`, `canvas`, `message`, `message-code`, `status-text`, `controls`, `products`,
+ * `product` (and `product-selected`), `button`, `camera-button`, `flip-button`, `upload-button`,
+ * `sample-button`, `snapshot-button`. Custom properties: `--vitrine-try-on-background`,
+ * `--vitrine-try-on-radius`, `--vitrine-try-on-accent`, `--vitrine-try-on-accent-text`,
+ * `--vitrine-try-on-button-background`, `--vitrine-try-on-button-text`,
+ * `--vitrine-try-on-button-radius`, `--vitrine-try-on-font`, `--vitrine-try-on-error-color`,
+ * `--vitrine-try-on-error-background`, `--vitrine-try-on-flash`.
+ *
+ * @example
+ * ```html
+ * <vitrine-try-on catalog="/try-on/catalog.json" sku="VT-GLASSES-01" sample="/try-on/astronaut.jpg"
+ *   model-url="/try-on/face_landmarker.task" wasm-url="/try-on/wasm"></vitrine-try-on>
+ * ```
+ */
+export class VitrineTryOn extends LitElement {
+  static override styles = vitrineTryOnStyles
+
+  static override properties = {
+    sku: { type: String, reflect: true },
+    catalog: {},
+    source: { type: String, reflect: true },
+    mirror: { type: Boolean, reflect: true },
+    photo: { type: String },
+    sample: { type: String },
+    facing: { type: String, reflect: true },
+    modelUrl: { type: String, attribute: 'model-url' },
+    wasmUrl: { type: String, attribute: 'wasm-url' },
+    delegate: { type: String },
+    reducedMotion: { type: Boolean, attribute: 'reduced-motion', reflect: true },
+    status: { type: String, reflect: true },
+    tracking: { type: Boolean, reflect: true },
+    error: { attribute: false },
+    products: { state: true },
+    flashing: { state: true },
+  }
+
+  /** SKU of the product worn. */
+  declare sku: string | undefined
+  /** The catalogue: a URL (product model URLs are relative to it) or the object itself. */
+  declare catalog: string | TryOnCatalog | undefined
+  declare source: TryOnSource
+  declare mirror: boolean
+  declare photo: string | undefined
+  declare sample: string | undefined
+  declare facing: 'user' | 'environment'
+  declare modelUrl: string
+  declare wasmUrl: string
+  declare delegate: 'CPU' | 'GPU'
+  declare reducedMotion: boolean
+  /** Read-only: where the element is. */
+  declare status: TryOnStatus
+  /** Read-only: whether a face is found in the current picture. */
+  declare tracking: boolean
+  /** Read-only: the error shown, if any. */
+  declare error: VitrineError | undefined
+  declare private products: TryOnProduct[]
+  declare private flashing: boolean
+
+  /** Read-only: how long things took (for benchmarks and diagnostics). */
+  readonly timings: TryOnTimings = {}
+
+  private readonly canvas = document.createElement('canvas')
+  private tracker: FaceTracker | undefined
+  private renderer: TryOnRenderer | undefined
+  private parsedCatalog: { input: unknown; catalog: TryOnCatalog; base: string } | undefined
+  private worn: TryOnProduct | undefined
+  private uploaded: Blob | undefined
+  private picture: Photo | undefined
+  private face: TrackedFace | undefined
+  private stream: MediaStream | undefined
+  private video: HTMLVideoElement | undefined
+  private frameRequest = 0
+  private generation = 0
+  private queue: Promise<void> = Promise.resolve()
+  private readySent = false
+  private visible = true
+  private readonly intersection = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => this.onVisibility(entries.at(-1)?.isIntersecting ?? true)) : undefined
+  private readonly onPageVisibility = () => this.onVisibility(this.visible)
+
+  constructor() {
+    super()
+    this.source = 'photo'
+    this.mirror = false
+    this.facing = 'user'
+    this.modelUrl = 'try-on/face_landmarker.task'
+    this.wasmUrl = 'try-on/wasm'
+    this.delegate = 'CPU'
+    this.reducedMotion = false
+    this.status = 'idle'
+    this.tracking = false
+    this.products = []
+    this.flashing = false
+    this.canvas.setAttribute('part', 'canvas')
+    this.canvas.setAttribute('role', 'img')
+  }
+
+  /** Resolves when everything asked so far (source, product) has been shown. */
+  get settled(): Promise<void> {
+    return this.updateComplete.then(async () => {
+      let last: Promise<void> | undefined
+      while (last !== this.queue) {
+        last = this.queue
+        await last
+      }
+    })
+  }
+
+  /** Wears the product with this SKU (from the catalogue). Resolves when it is shown. */
+  async setProduct(sku: string): Promise<void> {
+    this.sku = sku
+    await this.settled
+  }
+
+  /** Switches to a photo: a File or Blob the shopper chose, or a URL. Resolves when it is shown. */
+  async usePhoto(photo: Blob | string): Promise<void> {
+    if (typeof photo === 'string') {
+      this.uploaded = undefined
+      this.photo = photo
+    } else {
+      this.uploaded = photo
+    }
+    if (this.source === 'photo') this.enqueue(() => this.showSource())
+    this.source = 'photo'
+    await this.settled
+  }
+
+  /** Switches to the camera (asks permission the first time). */
+  async useCamera(facing: 'user' | 'environment' = this.facing): Promise<void> {
+    this.facing = facing
+    this.source = 'camera'
+    await this.settled
+  }
+
+  /** Stops the camera, if on. The element shows its last frame. */
+  stop(): void {
+    this.generation++
+    this.stopCamera()
+  }
+
+  /**
+   * The picture with the product on, as a PNG (mirror-wise when `mirror` is set). Also sent as the
+   * `snapshot` event.
+   */
+  async snapshot(): Promise<Blob> {
+    await this.settled
+    const renderer = this.renderer
+    if (!renderer || !this.picture && !this.video) throw this.error ?? new VitrineError('usage', 'Nothing to snapshot yet: no picture is shown')
+    renderer.render()
+    let source: HTMLCanvasElement = this.canvas
+    if (this.mirror) {
+      source = document.createElement('canvas')
+      source.width = this.canvas.width
+      source.height = this.canvas.height
+      const ctx = source.getContext('2d')!
+      ctx.translate(source.width, 0)
+      ctx.scale(-1, 1)
+      ctx.drawImage(this.canvas, 0, 0)
+    }
+    const blob = await new Promise<Blob>((resolve, reject) => source.toBlob((b) => (b ? resolve(b) : reject(new VitrineError('encode/failed', 'The snapshot could not be encoded as PNG'))), 'image/png'))
+    this.emit<TryOnSnapshotEventDetail>('snapshot', { blob, width: source.width, height: source.height, sku: this.sku }, true)
+    if (!this.reducedMotion && !reducedMotionQuery?.matches) {
+      this.flashing = true
+      setTimeout(() => (this.flashing = false), 180)
+    }
+    return blob
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.intersection?.observe(this)
+    document.addEventListener('visibilitychange', this.onPageVisibility)
+    if (this.hasUpdated) this.enqueue(() => this.showSource())
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.intersection?.disconnect()
+    document.removeEventListener('visibilitychange', this.onPageVisibility)
+    // Taken out of the page: the camera goes off at once.
+    this.stop()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('catalog') || changed.has('sku')) this.enqueue(() => this.showProduct())
+    const sourceInputs = ['source', 'photo', 'sample', 'facing', 'modelUrl', 'wasmUrl', 'delegate'] as const
+    if (sourceInputs.some((name) => changed.has(name))) this.enqueue(() => this.showSource())
+  }
+
+  protected override render() {
+    const error = this.status === 'error' ? this.error : undefined
+    const statusText = this.statusText()
+    const camera = this.source === 'camera'
+    return html`<div part="stage" class=${this.flashing ? 'flash' : ''} ?data-mirror=${this.mirror} tabindex="0"
+        aria-label="Try-on view. Left and right arrow keys change the product." @keydown=${this.onStageKey}>
+        ${this.canvas}
+        ${statusText ? html`<div part="status-text" aria-live="polite">${statusText}</div>` : nothing}
+        ${error
+          ? html`<div part="message" role="alert"><span part="message-code">${error.code}</span> ${error.message}</div>`
+          : nothing}
+      </div>
+      <div part="controls" role="toolbar" aria-label="Try-on">
+        ${this.products.length > 1
+          ? html`<div part="products" role="group" aria-label="Products">
+              ${this.products.map(
+                (p) => html`<button part=${p.sku === this.sku ? 'button product product-selected' : 'button product'} aria-pressed=${p.sku === this.sku ? 'true' : 'false'}
+                  @click=${() => (this.sku = p.sku)}>${p.name ?? p.sku}</button>`,
+              )}
+            </div>`
+          : nothing}
+        <button part="button camera-button" aria-pressed=${camera ? 'true' : 'false'} @click=${() => this.useCamera()}>Camera</button>
+        ${camera ? html`<button part="button flip-button" @click=${() => this.useCamera(this.facing === 'user' ? 'environment' : 'user')}>Switch camera</button>` : nothing}
+        <button part="button upload-button" @click=${this.pickPhoto}>Upload photo</button>
+        ${this.sample ? html`<button part="button sample-button" @click=${this.useSample}>Sample photo</button>` : nothing}
+        <button part="button snapshot-button" ?disabled=${this.status !== 'ready'} @click=${this.downloadSnapshot}>Snapshot</button>
+        <input type="file" accept="image/*" hidden @change=${this.onFileChosen} />
+      </div>`
+  }
+
+  private statusText(): string {
+    if (this.status === 'loading') return 'Loading the try-on…'
+    if (this.status === 'ready' && !this.tracking && this.source === 'camera') return 'Looking for a face…'
+    if (this.status === 'idle' && this.source === 'photo' && !this.photo && !this.sample && !this.uploaded) return 'Choose a photo or the camera.'
+    return ''
+  }
+
+  private onStageKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+    if (this.products.length < 2) return
+    event.preventDefault()
+    const i = this.products.findIndex((p) => p.sku === this.sku)
+    const step = event.key === 'ArrowRight' ? 1 : -1
+    this.sku = this.products[(i + step + this.products.length) % this.products.length]!.sku
+  }
+
+  private pickPhoto = () => {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()
+  }
+
+  private onFileChosen = (event: Event) => {
+    const input = event.target as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (file) void this.usePhoto(file)
+  }
+
+  private useSample = () => {
+    this.uploaded = undefined
+    this.photo = undefined
+    void this.usePhoto(this.sample ?? '')
+  }
+
+  private downloadSnapshot = async () => {
+    try {
+      const blob = await this.snapshot()
+      // The `snapshot` event went out first; a host that cancels it handles the picture itself.
+      if (this.lastSnapshotCancelled) return
+      const url = URL.createObjectURL(blob)
+      const a = document.createElement('a')
+      a.href = url
+      a.download = `try-on-${this.sku ?? 'snapshot'}.png`
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    } catch (error) {
+      this.showError(asVitrineError(error))
+    }
+  }
+
+  private lastSnapshotCancelled = false
+
+  private emit<T>(type: string, detail: T, cancelable = false): boolean {
+    const event = new CustomEvent<T>(type, { detail, cancelable })
+    const kept = this.dispatchEvent(event)
+    if (type === 'snapshot') this.lastSnapshotCancelled = !kept
+    return kept
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.queue = this.queue.then(step).catch((error) => this.showError(asVitrineError(error)))
+  }
+
+  private showError(error: VitrineError): void {
+    this.error = error
+    this.status = 'error'
+    this.emit<TryOnErrorEventDetail>('error', error.toJSON())
+  }
+
+  private clearError(): void {
+    if (this.status === 'error') this.status = this.picture || this.video ? 'ready' : 'idle'
+    this.error = undefined
+  }
+
+  /** The tracker and renderer, loaded once. */
+  private async engines(): Promise<{ tracker: FaceTracker; renderer: TryOnRenderer }> {
+    if (!this.tracker) {
+      const t0 = performance.now()
+      const base = document.baseURI
+      this.tracker = await sharedFaceTracker({ modelUrl: new URL(this.modelUrl, base).href, wasmUrl: new URL(this.wasmUrl, base).href, delegate: this.delegate })
+      this.timings.modelLoadMs = performance.now() - t0
+    }
+    if (!this.renderer) {
+      const { TryOnRenderer } = await import('./try-on-renderer.js')
+      this.renderer = await TryOnRenderer.create(this.canvas, this.tracker.canonicalFace)
+      if (this.worn) await this.showProduct()
+    }
+    return { tracker: this.tracker, renderer: this.renderer }
+  }
+
+  private async loadCatalog(): Promise<{ catalog: TryOnCatalog; base: string } | undefined> {
+    const input = this.catalog
+    if (input === undefined || input === '') return undefined
+    if (this.parsedCatalog?.input === input) return this.parsedCatalog
+    let parsed: { catalog: TryOnCatalog; base: string }
+    if (typeof input === 'string' && !input.trimStart().startsWith('{')) {
+      const url = new URL(input, document.baseURI).href
+      const response = await fetch(url).catch((error) => {
+        throw new VitrineError('try-on/catalog-invalid', `The try-on catalogue ${url} could not be fetched: ${(error as Error).message}`, { cause: error })
+      })
+      if (!response.ok) throw new VitrineError('try-on/catalog-invalid', `The try-on catalogue ${url} answered ${response.status}`)
+      parsed = { catalog: parseTryOnCatalog(await response.text()), base: url }
+    } else {
+      parsed = { catalog: parseTryOnCatalog(input), base: document.baseURI }
+    }
+    this.parsedCatalog = { input, ...parsed }
+    this.products = parsed.catalog.products
+    return parsed
+  }
+
+  private async showProduct(): Promise<void> {
+    const loaded = await this.loadCatalog()
+    const product = loaded && this.sku ? findTryOnProduct(loaded.catalog, this.sku) : undefined
+    const changed = product !== this.worn
+    this.worn = product
+    if (this.renderer && this.tracker) {
+      await this.renderer.setProduct(product, product && loaded ? new URL(product.model, loaded.base).href : undefined, this.tracker.canonicalFace)
+      this.renderer.render()
+    }
+    if (changed) this.emit('product-change', { sku: product?.sku, product })
+    if (this.error?.code === 'try-on/product-failed' || this.error?.code === 'try-on/unknown-sku' || this.error?.code === 'try-on/catalog-invalid') this.clearError()
+  }
+
+  private async showSource(): Promise<void> {
+    const generation = ++this.generation
+    this.stopCamera()
+    if (!this.isConnected) return
+    const photo = this.uploaded ?? this.photo ?? this.sample
+    if (this.source === 'photo' && !photo) {
+      this.status = 'idle'
+      return
+    }
+    this.status = 'loading'
+    this.error = undefined
+    const started = performance.now()
+    const { tracker, renderer } = await this.engines()
+    if (generation !== this.generation) return
+    if (this.source === 'camera') return this.startCamera(generation, started)
+
+    const picture = await loadPhoto(photo!)
+    if (generation !== this.generation) return
+    this.picture = picture
+    this.video = undefined
+    renderer.setPicture(picture.canvas, picture.width, picture.height)
+    const t0 = performance.now()
+    const face = await tracker.detect(picture.canvas)
+    this.timings.landmarkMs = performance.now() - t0
+    this.showFace(face, picture.canvas, picture.width, picture.height)
+    renderer.render()
+    this.timings.renderMs = renderer.lastRenderMs
+    this.status = 'ready'
+    this.frameShown(started)
+    if (!face) {
+      this.showError(new VitrineError('try-on/no-face', 'No face found in this photo. Try a photo that shows one face from the front, well lit.'))
+    }
+  }
+
+  private showFace(face: TrackedFace | undefined, picture: CanvasImageSource, width: number, height: number, measureLight = true): void {
+    this.face = face
+    this.renderer?.setFace(face?.matrix)
+    if (face && measureLight) this.renderer?.setLuminance(faceLuminance(picture, width, height, face.landmarks))
+    const found = face !== undefined
+    if (found !== this.tracking) {
+      this.tracking = found
+      this.emit<TryOnTrackingEventDetail>(found ? 'tracking-found' : 'tracking-lost', { source: this.source })
+    }
+  }
+
+  private frameShown(started: number): void {
+    if (this.readySent) return
+    this.readySent = true
+    this.timings.firstFrameMs = performance.now() - started
+    this.emit<TryOnReadyEventDetail>('ready', { source: this.source, sku: this.sku, timings: { ...this.timings } })
+  }
+
+  private async startCamera(generation: number, started: number): Promise<void> {
+    if (!this.visible || document.hidden) {
+      this.status = this.picture ? 'ready' : 'idle'
+      return
+    }
+    const stream = await openCamera(this.facing)
+    if (generation !== this.generation || !this.isConnected) return stopStream(stream)
+    this.stream = stream
+    const video = document.createElement('video')
+    video.muted = true
+    video.playsInline = true
+    video.srcObject = stream
+    await video.play()
+    if (generation !== this.generation) return
+    this.video = video
+    this.picture = undefined
+    let frames = 0
+    const step = async () => {
+      if (generation !== this.generation || !this.tracker || !this.renderer) return
+      const width = video.videoWidth
+      const height = video.videoHeight
+      if (width > 0 && height > 0) {
+        const t0 = performance.now()
+        const face = await this.tracker.detectVideo(video)
+        this.timings.landmarkMs = performance.now() - t0
+        if (generation !== this.generation) return
+        this.renderer.setPicture(video, width, height)
+        // Light follows the picture, measured a few times a second.
+        this.showFace(face, video, width, height, frames++ % 15 === 0)
+        this.renderer.render()
+        this.timings.renderMs = this.renderer.lastRenderMs
+        if (this.status !== 'ready') this.status = 'ready'
+        this.frameShown(started)
+      }
+      this.frameRequest = video.requestVideoFrameCallback(() => void step().catch((error) => this.showError(asVitrineError(error))))
+    }
+    await step()
+  }
+
+  private stopCamera(): void {
+    if (this.video) this.video.cancelVideoFrameCallback(this.frameRequest)
+    stopStream(this.stream)
+    this.stream = undefined
+  }
+
+  private onVisibility(visible: boolean): void {
+    const was = this.visible && !document.hidden
+    this.visible = visible
+    const now = visible && !document.hidden
+    if (this.source !== 'camera' || was === now) return
+    // Hidden: the camera goes off; shown again: it comes back.
+    if (!now) this.stop()
+    else this.enqueue(() => this.showSource())
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('mirror')) this.canvas.style.transform = this.mirror ? 'scaleX(-1)' : ''
+  }
+}
+
+if (!customElements.get('vitrine-try-on')) customElements.define('vitrine-try-on', VitrineTryOn)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vitrine-try-on': VitrineTryOn
+  }
+}
