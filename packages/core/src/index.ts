@@ -142,7 +142,7 @@ export type { ModelSpec, ModelFile, ModelLicence, ModelInput, ModelOutput } from
 export { ModelRegistry } from './ai/model-registry.js'
 export { loadModelBytes } from './ai/load-model-bytes.js'
 export type { ModelHost, ModelCache, ModelLoadProgress, LoadModelOptions, LoadedModelBytes } from './ai/load-model-bytes.js'
-export { resizeMask, refineMask, boxBlur, blurPixels, applyMask, alphaMask, maskIoU, boundaryF } from './ai/mask.js'
+export { resizeMask, refineMask, boxBlur, blurPixels, applyMask, alphaMask, trimToAlpha, maskIoU, boundaryF } from './ai/mask.js'
 export type { Mask, RgbaPixels, MatteOptions } from './ai/mask.js'
 export { MaskCache, encodeMask, decodeMask } from './ai/mask-cache.js'
 export type { MaskStore, MaskSource, MaskCacheStats } from './ai/mask-cache.js'

@@ -2,6 +2,7 @@ import type { Template } from './document/template.js'
 import type { Format } from './formats/format-catalog.js'
 import type { AssetStore } from './platform/asset-store.js'
 import type { ImageType, Platform, Surface } from './platform/platform.js'
+import type { CutoutEngine } from './ai/cutout-engine.js'
 import { VitrineError } from './errors/vitrine-error.js'
 import { renderFrame } from './render/render-frame.js'
 import type { BoundValues } from './data/bind-row.js'
@@ -21,6 +22,8 @@ export interface RenderImageOptions {
   rowPointer?: string
   /** Reuse a surface of the right size across renders (saves an allocation per image). */
   surface?: Surface
+  /** Removes backgrounds for image layers with `cutout` (see ResolveOptions). */
+  cutout?: CutoutEngine
 }
 
 export interface RenderImageResult {

@@ -12,5 +12,10 @@ export const EXIT_INTERNAL = 70
 /** True for errors in what the user gave (command line, template, whole feed), which stop before rendering. */
 export function isInputError(error: unknown): error is VitrineError {
   if (!(error instanceof VitrineError)) return false
-  return error.code === 'usage' || error.code.startsWith('template/') || error.code === 'format/unknown' || error.code === 'data/invalid'
+  return error.code === 'usage' || error.code.startsWith('template/') || error.code === 'format/unknown' || error.code === 'data/invalid' || isModelError(error.code)
+}
+
+/** A cut-out model that cannot be used (bad description, wrong hash, does not load): no row could use it. */
+function isModelError(code: string): boolean {
+  return code === 'ai/invalid-model' || code === 'ai/unknown-model' || code === 'ai/hash-mismatch' || code === 'ai/model-load-failed' || code === 'ai/unavailable'
 }

@@ -17,6 +17,7 @@ import {
 import { anchorTemplateUrls } from './anchor-template-urls.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency } from './pool.js'
+import { prepareCutout } from './ai/prepare-cutout.js'
 import { errorRecord, type FailedOutput, type RowJob, type RowOutputRequest, type WrittenOutput } from './row-renderer.js'
 import { sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
 
@@ -44,6 +45,8 @@ export interface RenderBatchOptions {
   limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
   /** Called after each row with the running totals. */
   onProgress?: (progress: BatchProgress) => void
+  /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
+  model?: string
 }
 
 /** Running totals of a batch, counted in outputs (row × format × locale). */
@@ -176,8 +179,9 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   if (jobs.length > 0) {
+    const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, cutout },
       concurrency,
     )
     try {

@@ -10,11 +10,13 @@ import {
   renderImage,
   type AssetPolicy,
   type BoundValues,
+  type CutoutEngine,
   type ImageType,
   type Surface,
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
+import { createNodeCutoutEngine, type RowCutoutSetup } from './ai/create-node-cutout-engine.js'
 
 /** What every render of a batch shares; sent once to each worker. Plain data. */
 export interface RowRendererSetup {
@@ -25,6 +27,8 @@ export interface RowRendererSetup {
   quality?: number
   /** Absolute folder the `file` of each output is relative to. */
   outDir: string
+  /** Cut-out models for image layers with `cutout` (plain data; each worker makes its own engine). */
+  cutout?: RowCutoutSetup
 }
 
 /** One output of a row: a format and a locale, and where its file goes. */
@@ -93,6 +97,7 @@ export class RowRenderer {
   private readonly assets: AssetStore
   private readonly fonts: FontLibrary
   private readonly surfaces = new Map<string, Surface>()
+  private cutoutEngine?: Promise<CutoutEngine>
 
   constructor(private readonly setup: RowRendererSetup) {
     this.assets = new AssetStore(this.platform, setup.policy)
@@ -114,6 +119,7 @@ export class RowRenderer {
           quality: this.setup.quality,
           rowPointer: job.rowPointer,
           surface: this.surfaceFor(request.format),
+          cutout: this.setup.cutout ? await (this.cutoutEngine ??= createNodeCutoutEngine({ ...this.setup.cutout, log: () => {} })) : undefined,
         })
         const t0 = performance.now()
         await writeAtomically(join(this.setup.outDir, request.file), rendered.bytes)

@@ -2,7 +2,7 @@ import { VitrineError } from '../errors/vitrine-error.js'
 import type { DecodedImage } from '../platform/platform.js'
 import type { InferenceRuntime, InferenceSession } from './inference-runtime.js'
 import { loadModelBytes, type ModelCache, type ModelHost, type ModelLoadProgress } from './load-model-bytes.js'
-import { applyMask, blurPixels, refineMask, resizeMask, type MatteOptions, type Mask, type RgbaPixels } from './mask.js'
+import { applyMask, blurPixels, refineMask, resizeMask, trimToAlpha, type MatteOptions, type Mask, type RgbaPixels } from './mask.js'
 import { MaskCache, type MaskSource } from './mask-cache.js'
 import type { ModelRegistry } from './model-registry.js'
 import type { ModelSpec } from './model-spec.js'
@@ -142,18 +142,20 @@ export class CutoutEngine {
 
   /**
    * The picture with its background removed: the refined mask in its alpha channel, at the
-   * picture's size (at most `maxSide` on the long side). Composed once per asset and settings.
+   * picture's scale (at most `maxSide` on the long side), trimmed to the subject with a 1 %
+   * margin unless `trim` is false. Composed once per asset and settings.
    */
-  async cutout(image: DecodedImage, assetKey: string, request: { subject: CutoutSubject; matte?: MatteOptions }): Promise<DerivedImage> {
+  async cutout(image: DecodedImage, assetKey: string, request: { subject: CutoutSubject; matte?: MatteOptions; trim?: boolean }): Promise<DerivedImage> {
     const spec = this.modelFor(request.subject)
     const matte = request.matte ?? {}
-    const key = `${assetKey}#cutout=${spec.id};t=${matte.threshold ?? ''};f=${matte.feather ?? 0}`
+    const key = `${assetKey}#cutout=${spec.id};t=${matte.threshold ?? ''};f=${matte.feather ?? 0}${request.trim === false ? ';full' : ''}`
     return { key, image: await this.memo(key, async () => {
       const { mask } = await this.segment(image, request.subject, assetKey)
       const [w, h] = this.fit(image)
       const pixels = await this.options.pixels.readPixels(image, w, h)
       const refined = refineMask(resizeMask(mask, w, h), { threshold: matte.threshold, feather: matte.feather === undefined ? undefined : matte.feather * (w / image.width) })
-      return this.options.pixels.createImage(applyMask(pixels, refined))
+      const cut = applyMask(pixels, refined)
+      return this.options.pixels.createImage(request.trim === false ? cut : trimToAlpha(cut, Math.round(Math.max(w, h) * 0.01)))
     }) }
   }
 

@@ -211,3 +211,37 @@ function dilate(data: Uint8Array, width: number, height: number, r: number): Uin
   }
   return out
 }
+
+/**
+ * Crops pixels to the box around their visible alpha (above `level`), with `pad` pixels of
+ * margin: a cut-out then fits its layer by the subject, not by the photo it came from. Pixels
+ * with nothing visible are returned as they are.
+ */
+export function trimToAlpha(pixels: RgbaPixels, pad = 0, level = 8): RgbaPixels {
+  const { width, height, data } = pixels
+  let x0 = width
+  let y0 = height
+  let x1 = -1
+  let y1 = -1
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((data[(y * width + x) * 4 + 3] as number) > level) {
+        if (x < x0) x0 = x
+        if (x > x1) x1 = x
+        if (y < y0) y0 = y
+        if (y > y1) y1 = y
+      }
+    }
+  }
+  if (x1 < 0) return pixels
+  x0 = Math.max(0, x0 - pad)
+  y0 = Math.max(0, y0 - pad)
+  x1 = Math.min(width - 1, x1 + pad)
+  y1 = Math.min(height - 1, y1 + pad)
+  const w = x1 - x0 + 1
+  const h = y1 - y0 + 1
+  if (w === width && h === height) return pixels
+  const out = new Uint8ClampedArray(w * h * 4)
+  for (let y = 0; y < h; y++) out.set(data.subarray(((y0 + y) * width + x0) * 4, ((y0 + y) * width + x0 + w) * 4), y * w * 4)
+  return { width: w, height: h, data: out }
+}

@@ -22,6 +22,37 @@ export const ImageLayerSchema = layerSchema(
     stroke: Type.Optional(StrokeSchema),
     /** Cast by the picture's own shape (its alpha), e.g. a soft shadow under a cut-out product. */
     shadow: Type.Optional(ShadowSchema),
+    /**
+     * Removes the picture's background on the device: `product` keeps the salient object, `person`
+     * the person (a person model when one is registered, else the salient-object model), `auto`
+     * the salient object. The mask is computed once per picture and cached by content.
+     */
+    cutout: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('product'), Type.Literal('person')])),
+    /** Edge refinement of the cut-out: `threshold` (0..1) makes the matte hard, `feather` (pixels of the picture) softens its edge. */
+    matte: Type.Optional(
+      Type.Object(
+        {
+          feather: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+          threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+        },
+        { additionalProperties: false, title: 'Matte' },
+      ),
+    ),
+    /**
+     * What replaces the removed background, inside the box: a colour or gradient, another
+     * picture (`{ "type": "image", "src": ... }`, cover-fitted), or the original picture blurred
+     * (`{ "type": "blurred-original", "radius": 24 }`).
+     */
+    backdrop: Type.Optional(
+      Type.Union(
+        [
+          PaintSchema,
+          Type.Object({ type: Type.Literal('image'), src: Type.Union([Type.String({ minLength: 1 }), BindingSchema]) }, { additionalProperties: false, title: 'ImageBackdrop' }),
+          Type.Object({ type: Type.Literal('blurred-original'), radius: Type.Number({ minimum: 1, maximum: 200 }) }, { additionalProperties: false, title: 'BlurredBackdrop' }),
+        ],
+        { title: 'Backdrop' },
+      ),
+    ),
   },
   'ImageLayer',
 )

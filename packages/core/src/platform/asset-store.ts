@@ -163,6 +163,14 @@ export class AssetStore {
     return entry?.image
   }
 
+  /**
+   * Keeps a picture made from others (a cut-out, a blurred backdrop) under its own key, so that
+   * scenes draw it like any loaded picture. It counts toward the cache limits like the rest.
+   */
+  adopt(key: string, image: DecodedImage): void {
+    this.store(key, image)
+  }
+
   /** True when a key is cached. */
   has(key: string): boolean {
     return this.entries.has(key)

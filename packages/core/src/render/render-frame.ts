@@ -1,6 +1,7 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import type { Surface } from '../platform/platform.js'
 import type { Scene, SceneImage, SceneNode, ScenePaint, SceneRect, SceneShadow, SceneText } from '../scene/scene.js'
+import { drawBackdrop } from '../ai/draw-backdrop.js'
 import { roundedRectPath } from './draw-path.js'
 import { hiddenByMotion, moveByMotion, turnAndCropByMotion } from './apply-motion.js'
 import { drawTextUnits } from './draw-text-units.js'
@@ -103,6 +104,7 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup):
     setPaint(ctx, node.background)
     ctx.fill()
   }
+  if (node.backdrop) drawBackdrop(ctx, node, images, () => roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii), setPaint)
   const { crop, dest } = node
   const draw = () => ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
   ctx.save()

@@ -14,6 +14,8 @@ import type { FontLibrary } from '../text/font-library.js'
 import { layoutText } from '../text/layout-text.js'
 import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import type { BoundValues } from '../data/bind-row.js'
+import type { CutoutEngine } from '../ai/cutout-engine.js'
+import { resolveCutout } from '../ai/resolve-cutout.js'
 import { evaluateCondition } from './evaluate-condition.js'
 import { messageValues } from './message-values.js'
 import { createMessageResolver, type MessageResolver } from '../i18n/message-resolver.js'
@@ -34,6 +36,8 @@ export interface ResolveOptions {
   fonts: FontLibrary
   /** JSON pointer of the data row, for errors about bound values (e.g. `/rows/4`). */
   rowPointer?: string
+  /** Removes backgrounds for image layers with `cutout` (a CutoutEngine with a registered model). */
+  cutout?: CutoutEngine
   /**
    * The market: a built-in id (`ar-SA`) or a profile. It sets the numbering system and calendar
    * numbers, prices and dates are formatted with. Default: the built-in market whose id is the
@@ -150,7 +154,8 @@ async function resolveImage(layer: ImageLayer, box: Rect, base: Omit<SceneImage,
     pointer = ctx.options.rowPointer !== undefined ? `${ctx.options.rowPointer}/${layer.src.var}` : `${path}/src`
   }
   if (src === undefined) return undefined
-  const { key, image } = await ctx.options.assets.loadImage(src, pointer)
+  const cutout = await resolveCutout(layer, await ctx.options.assets.loadImage(src, pointer), { box, path, values: ctx.values, assets: ctx.options.assets, cutout: ctx.options.cutout, rowPointer: ctx.options.rowPointer, images: ctx.images })
+  const { key, image } = cutout
   ctx.images[key] = { width: image.width, height: image.height }
   const fit = layer.fit ?? 'cover'
   const fx = layer.focalPoint?.x ?? 0.5
@@ -180,6 +185,7 @@ async function resolveImage(layer: ImageLayer, box: Rect, base: Omit<SceneImage,
     background: resolvePaint(layer.background, box, ctx.values),
     stroke: resolveStroke(layer.stroke, ctx.values, lctx),
     shadow: resolveShadow(layer.shadow, ctx.values, lctx),
+    backdrop: cutout.backdrop,
   }
 }
 

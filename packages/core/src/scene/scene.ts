@@ -79,7 +79,12 @@ export interface SceneImage extends SceneNodeBase {
   background?: ScenePaint
   stroke?: SceneStroke
   shadow?: SceneShadow
+  /** What replaces a cut-out's background, over the whole box (see SceneBackdrop). */
+  backdrop?: SceneBackdrop
 }
+
+/** A cut-out's replacement background: a paint, or part of a picture (`crop`, by asset key) stretched over the node's box. */
+export type SceneBackdrop = { type: 'paint'; paint: ScenePaint } | { type: 'image'; src: string; crop: { x: number; y: number; width: number; height: number } }
 
 /** One laid-out line: text drawn at (x, baseline) with left alignment. */
 export interface SceneTextLine {

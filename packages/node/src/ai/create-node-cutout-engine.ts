@@ -44,3 +44,11 @@ export async function createNodeCutoutEngine(options: NodeCutoutEngineOptions): 
     now: () => performance.now(),
   })
 }
+
+/** What a render worker needs to make its own cut-out engine: plain data, sent once per worker. */
+export interface RowCutoutSetup {
+  models: ModelSpec[]
+  /** onnxruntime threads per worker (the cores shared between the workers). */
+  threads?: number
+  cacheDir?: string | false
+}

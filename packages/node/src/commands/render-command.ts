@@ -8,6 +8,7 @@ import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { localeOption } from '../options/locale-option.js'
+import { modelOption } from '../options/model-option.js'
 import { outOption } from '../options/out-option.js'
 import { qualityOption } from '../options/quality-option.js'
 import { typeOption } from '../options/type-option.js'
@@ -45,6 +46,7 @@ export const renderCommand: CliCommand = {
     { option: qualityOption },
     { option: concurrencyOption },
     { option: idColumnOption },
+    { option: modelOption },
     { option: jsonOption },
     { option: helpOption },
   ],
@@ -79,6 +81,7 @@ export const renderCommand: CliCommand = {
         concurrency: options.concurrency as number,
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),
+        model: options.model as string | undefined,
       })
     } catch (error) {
       progress.finish()

@@ -3,7 +3,6 @@ import { defineOption, optionError } from './cli-option.js'
 /** `--model`: a model description file (`*.model.json`) for cut-outs. */
 export const modelOption = defineOption<string | undefined>({
   name: 'model',
-  short: 'm',
   type: 'string',
   valueName: '<file.model.json>',
   description:
