@@ -38,6 +38,11 @@ for pkg in chromium ffmpeg redis-server; do
   fi
 done
 
+# Unicode conformance files for tests/unicode (LineBreakTest, BidiTest, GraphemeBreakTest...).
+if [ ! -f /usr/share/unicode/auxiliary/LineBreakTest.txt ]; then
+  missing+=(unicode-data)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     say "missing ${missing[*]}, and apt-get is not available: install them with your system's package manager" >&2

@@ -25,7 +25,17 @@ export { resolveLength } from './layout/resolve-length.js'
 export type { LengthContext } from './layout/resolve-length.js'
 
 export { layoutText } from './text/layout-text.js'
-export type { TextLayoutInput, TextLayoutResult, TextLayoutLine } from './text/layout-text.js'
+export type { TextLayoutInput, TextLayoutResult, TextLayoutLine, TextLayoutRun, TextLayoutFontRun } from './text/layout-text.js'
+export { assignFonts, ASSUMED_COVERAGE } from './text/font-runs.js'
+export type { FontRun, FontAssignment, AssignFontsOptions } from './text/font-runs.js'
+export { findLineBreaks, uax14Breaks, graphemeBoundaries, BREAK_NONE, BREAK_ALLOWED, BREAK_MANDATORY } from './text/line-breaks.js'
+export { resolveBidiLevels, lineLevels, visualOrder, isBidiControl } from './text/bidi.js'
+export type { BidiLevels } from './text/bidi.js'
+export { directionOf } from './text/direction-of.js'
+export { CodePointSet, readCmapCoverage } from './text/code-point-set.js'
+export { cssFontAt } from './text/css-font.js'
+export { FALLBACK_FAMILIES, hanFamilyFor, isEmojiCluster, localeFamilyOf, scriptFamilyOf } from './text/fallback-stack.js'
+export type { FallbackFamilyId } from './text/fallback-stack.js'
 export { FontLibrary } from './text/font-library.js'
 export type { FontLibraryOptions } from './text/font-library.js'
 export { DEFAULT_FONT_FAMILY, builtInFontFile } from './text/default-fonts.js'
@@ -126,6 +136,7 @@ export type {
   SceneImage,
   SceneText,
   SceneTextLine,
+  SceneTextRun,
   SceneGroup,
   ScenePaint,
   SceneShadow,

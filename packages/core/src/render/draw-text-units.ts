@@ -24,17 +24,21 @@ function unitsOf(ctx: Canvas2DContext, node: SceneText, by: 'line' | 'word'): Te
     for (const line of node.lines) units.push({ line, x: line.x, y: line.baseline - ascent, width: line.width, height })
   } else {
     ctx.save()
-    ctx.font = node.font
-    ctx.letterSpacing = `${node.letterSpacing}px`
-    ctx.direction = node.direction
     for (const line of node.lines) {
-      // A word starts where the text before it ends, so words land where the line would draw them.
-      const pattern = /\S+/gu
-      for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
-        const offset = m.index === 0 ? 0 : ctx.measureText(line.text.slice(0, m.index)).width
-        const width = ctx.measureText(m[0]).width
-        const x = node.direction === 'rtl' ? line.x + line.width - offset - width : line.x + offset
-        units.push({ line: { text: m[0], x, baseline: line.baseline, width }, x, y: line.baseline - ascent, width, height })
+      // Words of each run (one font, one direction): a word starts where the run's text before
+      // it ends, so words land where the line would draw them.
+      for (const run of line.runs) {
+        ctx.font = run.font
+        ctx.letterSpacing = `${run.letterSpacing}px`
+        ctx.direction = run.direction
+        const pattern = /\S+/gu
+        for (let m = pattern.exec(run.text); m; m = pattern.exec(run.text)) {
+          const offset = m.index === 0 ? 0 : ctx.measureText(run.text.slice(0, m.index)).width
+          const width = ctx.measureText(m[0]).width
+          const x = run.direction === 'rtl' ? run.x + run.width - offset - width : run.x + offset
+          const word = { ...run, text: m[0], x, width }
+          units.push({ line: { text: m[0], x, baseline: line.baseline, width, runs: [word] }, x, y: line.baseline - ascent, width, height })
+        }
       }
     }
     ctx.letterSpacing = '0px'

@@ -129,16 +129,22 @@ function drawText(ctx: Canvas2DContext, node: SceneText): void {
     setPaint(ctx, node.background)
     ctx.fillRect(node.x, node.y, node.width, node.height)
   }
-  ctx.font = node.font
-  ctx.letterSpacing = `${node.letterSpacing}px`
   ctx.textAlign = 'left'
   ctx.textBaseline = 'alphabetic'
-  ctx.direction = node.direction
   ctx.fillStyle = node.color
   setShadow(ctx, node.shadow)
-  for (const line of node.lines) ctx.fillText(line.text, line.x, line.baseline)
+  // Each run in its own font and direction, left edge at its x: the layout placed them.
+  for (const line of node.lines) {
+    for (const run of line.runs) {
+      ctx.font = run.font
+      ctx.letterSpacing = `${run.letterSpacing}px`
+      ctx.direction = run.direction
+      ctx.fillText(run.text, run.x, line.baseline)
+    }
+  }
   clearShadow(ctx)
   ctx.letterSpacing = '0px'
+  ctx.direction = 'ltr'
 }
 
 function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t: number): void {

@@ -12,6 +12,9 @@ import type { Scene, SceneFontRef, SceneImage, SceneNode, SceneText, TextFitRepo
 import { DEFAULT_FONT_FAMILY } from '../text/default-fonts.js'
 import type { FontLibrary } from '../text/font-library.js'
 import { layoutText } from '../text/layout-text.js'
+import { assignFonts } from '../text/font-runs.js'
+import { cssFontAt } from '../text/css-font.js'
+import { directionOf } from '../text/direction-of.js'
 import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import type { BoundValues } from '../data/bind-row.js'
 import type { CutoutEngine } from '../ai/cutout-engine.js'
@@ -98,47 +101,55 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
   if (layer.transform === 'uppercase') text = text.toLocaleUpperCase(ctx.locale)
   else if (layer.transform === 'lowercase') text = text.toLocaleLowerCase(ctx.locale)
   const face = pickFace(ctx, layer.font)
-  await ctx.options.fonts.ensure([face])
-  if (!ctx.fonts.some((f) => f.family === face.family && f.weight === face.weight && f.style === face.style)) ctx.fonts.push(face)
+  const fontAt = (size: number) => `${face.style === 'italic' ? 'italic ' : ''}${face.weight} ${size}px "${face.family}"`
+  const assigned = await assignFonts(text, { primary: face, fonts: ctx.options.fonts, locale: ctx.locale, pointer: `${path}/text` })
+  for (const f of assigned.faces) if (!ctx.fonts.some((g) => g.family === f.family && g.weight === f.weight && g.style === f.style)) ctx.fonts.push(f)
   const fontSize = resolveLength(layer.fontSize, 'min', lctx)
   const minFontSize = layer.minFontSize === undefined ? fontSize * 0.5 : Math.min(fontSize, resolveLength(layer.minFontSize, 'min', lctx))
-  const fontAt = (size: number) => `${face.style === 'italic' ? 'italic ' : ''}${face.weight} ${size}px "${face.family}"`
   const c = ctx.measure.context
   const metrics = ctx.options.fonts.metricsOf(face) ?? (() => {
     c.font = fontAt(100)
     const m = c.measureText('Hg')
     return { ascent: m.fontBoundingBoxAscent / 100, descent: m.fontBoundingBoxDescent / 100 }
   })()
-  const direction = 'ltr'
-  const align = layer.align ?? 'start'
-  const physical = align === 'center' ? 'center' : align === 'left' || align === 'right' ? align : (align === 'start') === (direction === 'ltr') ? 'left' : 'right'
+  const direction = directionOf(ctx.locale)
+  const letterSpacing = layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx)
   const result = layoutText(c, {
     text,
     fontAt,
+    runs: assigned.runs.map((r) => ({ start: r.start, end: r.end, fontAt: cssFontAt(r.face) })),
+    ellipsisFontAt: cssFontAt(assigned.ellipsisFace),
     fontSize,
     minFontSize,
     shrink: layer.fit === 'shrink',
     lineHeight: layer.lineHeight ?? 1.2,
-    letterSpacing: layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx),
+    letterSpacing,
     maxLines: layer.maxLines,
     width: box.width,
     height: box.height,
-    align: physical,
+    align: layer.align ?? 'start',
+    direction,
     verticalAlign: layer.verticalAlign ?? 'top',
     metrics,
     locale: ctx.locale,
   })
-  ctx.text.push({ layer: layer.id, status: result.status, fontSize: result.fontSize, requestedFontSize: fontSize })
+  ctx.text.push({ layer: layer.id, status: result.status, fontSize: result.fontSize, requestedFontSize: fontSize, missingGlyphs: assigned.missing.length > 0 ? assigned.missing : undefined })
   return {
     ...base,
     type: 'text',
     font: fontAt(result.fontSize),
     fontSize: result.fontSize,
     color: resolveColor(layer.color, ctx.values) ?? '#000000',
-    letterSpacing: layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx),
+    letterSpacing,
     direction,
     // Whole-pixel origins: Chromium and Skia position glyphs at fractional offsets differently.
-    lines: result.lines.map((l) => ({ text: l.text, x: Math.round(box.x + l.x), baseline: Math.round(box.y + l.baseline), width: l.width })),
+    lines: result.lines.map((l) => ({
+      text: l.text,
+      x: Math.round(box.x + l.x),
+      baseline: Math.round(box.y + l.baseline),
+      width: l.width,
+      runs: l.runs.map((r) => ({ ...r, x: Math.round(box.x + l.x + r.x) })),
+    })),
     background: resolvePaint(layer.background, box, ctx.values),
     shadow: resolveShadow(layer.shadow, ctx.values, lctx),
   }

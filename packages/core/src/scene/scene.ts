@@ -86,12 +86,29 @@ export interface SceneImage extends SceneNodeBase {
 /** A cut-out's replacement background: a paint, or part of a picture (`crop`, by asset key) stretched over the node's box. */
 export type SceneBackdrop = { type: 'paint'; paint: ScenePaint } | { type: 'image'; src: string; crop: { x: number; y: number; width: number; height: number } }
 
-/** One laid-out line: text drawn at (x, baseline) with left alignment. */
-export interface SceneTextLine {
+/**
+ * A piece of a line set in one font and one direction, drawn with its left edge at `x` (canvas
+ * pixels) on the line's baseline. `text` is in logical order; the canvas shapes it.
+ */
+export interface SceneTextRun {
   text: string
+  x: number
+  width: number
+  /** CSS font shorthand, e.g. `700 48px "Vitrine Fallback noto-sans-arabic arabic"`. */
+  font: string
+  direction: 'ltr' | 'rtl'
+  letterSpacing: number
+}
+
+/** One laid-out line: its runs, in visual order, drawn on `baseline`. */
+export interface SceneTextLine {
+  /** The line's characters in logical order (without directional controls). */
+  text: string
+  /** Left edge of the line. */
   x: number
   baseline: number
   width: number
+  runs: SceneTextRun[]
 }
 
 export interface SceneText extends SceneNodeBase {
@@ -122,6 +139,8 @@ export interface TextFitReport {
   status: 'fit' | 'shrunk' | 'truncated' | 'overflow'
   fontSize: number
   requestedFontSize: number
+  /** Characters that no font of the stack could draw (they show as boxes). */
+  missingGlyphs?: string[]
 }
 
 /**

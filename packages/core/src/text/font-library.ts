@@ -1,21 +1,43 @@
 import { VitrineError } from '../errors/vitrine-error.js'
 import type { Platform } from '../platform/platform.js'
 import type { SceneFontRef } from '../scene/scene.js'
+import { CodePointSet, readCmapCoverage } from './code-point-set.js'
 import { builtInFontFile } from './default-fonts.js'
+import type { FallbackFamilyId } from './fallback-stack.js'
 import { readFontMetrics, type FontMetrics } from './font-metrics.js'
 
 export interface FontLibraryOptions {
   /** Base URL of the built-in font files (`@vitrine/core/fonts/`), ending in `/`. */
   builtInBaseUrl: string
-  /** Per-face load limit. Default 15 s. */
+  /** Per-file load limit (a face, or a fallback manifest). Default 15 s. */
   timeoutMs?: number
 }
 
 const key = (f: SceneFontRef) => `${f.family}|${f.weight}|${f.style}`
 
+/** One fallback family's manifest (`fonts/fallback/<id>.json`, written at build). */
+interface FallbackManifest {
+  id: string
+  family: string
+  weights: number[]
+  subsets: Record<string, string>
+}
+
+interface LoadedManifest {
+  weights: number[]
+  subsets: Array<{ name: string; covers: CodePointSet }>
+}
+
+// Fallback faces register under a family name of their own, one per subset file, so that
+// neither Skia nor Chromium can answer for them with a system font of a similar name.
+const FALLBACK_PREFIX = 'Vitrine Fallback '
+const fallbackFamilyPattern = /^Vitrine Fallback ([a-z0-9-]+) ([a-z0-9-]+)$/
+
 /**
  * Loads font faces on demand and registers them with a platform, once each. Brand fonts are
- * added with {@link FontLibrary.add}; the built-in family is found under `builtInBaseUrl`.
+ * added with {@link FontLibrary.add}; the built-in family (Inter) is found under
+ * `builtInBaseUrl`, and so is the fallback stack for other scripts (`fonts/fallback/`), whose
+ * subset files load only when a text holds characters in them.
  *
  * @example
  * ```ts
@@ -28,6 +50,9 @@ export class FontLibrary {
   private readonly sources = new Map<string, string>()
   private readonly loading = new Map<string, Promise<void>>()
   private readonly metrics = new Map<string, FontMetrics>()
+  private readonly coverage = new Map<string, CodePointSet | undefined>()
+  private readonly manifests = new Map<string, Promise<LoadedManifest>>()
+  private readonly fetched: string[] = []
 
   constructor(
     private readonly platform: Platform,
@@ -67,9 +92,23 @@ export class FontLibrary {
     return this.metrics.get(key(face))
   }
 
+  /**
+   * The code points a loaded face has glyphs for: read from its `cmap` (TrueType/OpenType), or
+   * its subset's range (fallback faces). Undefined when unknown (a WOFF or WOFF2 brand font).
+   */
+  coverageOf(face: SceneFontRef): CodePointSet | undefined {
+    return this.coverage.get(key(face))
+  }
+
+  /** URLs this library has fetched, in order: which font files a render really needed. */
+  fetchedUrls(): readonly string[] {
+    return this.fetched
+  }
+
   private register(face: SceneFontRef, bytes: Uint8Array): Promise<void> {
     const m = readFontMetrics(bytes)
     if (m) this.metrics.set(key(face), m)
+    if (!fallbackFamilyPattern.test(face.family)) this.coverage.set(key(face), readCmapCoverage(bytes))
     return this.platform.registerFont({ ...face, bytes })
   }
 
@@ -78,23 +117,69 @@ export class FontLibrary {
     await Promise.all(faces.map((face) => this.load(face)))
   }
 
+  /**
+   * The fallback face of family `id` whose subset holds every code point of `cluster` (or, when
+   * no subset holds them all, its first one), at the family's weight nearest to `weight`;
+   * undefined when the family has no such subset. Loads the family's manifest, not the face.
+   */
+  async fallbackFace(id: FallbackFamilyId, cluster: string, weight: number): Promise<SceneFontRef | undefined> {
+    const manifest = await this.manifest(id)
+    const first = cluster.codePointAt(0)!
+    const subset = manifest.subsets.find((s) => s.covers.hasAll(cluster)) ?? manifest.subsets.find((s) => s.covers.has(first))
+    if (!subset) return undefined
+    const nearest = manifest.weights.reduce((a, b) => (Math.abs(b - weight) < Math.abs(a - weight) ? b : a))
+    const face: SceneFontRef = { family: `${FALLBACK_PREFIX}${id} ${subset.name}`, weight: nearest, style: 'normal' }
+    this.coverage.set(key(face), subset.covers)
+    return face
+  }
+
+  private manifest(id: string): Promise<LoadedManifest> {
+    let p = this.manifests.get(id)
+    if (p) return p
+    const url = `${this.options.builtInBaseUrl}fallback/${id}.json`
+    p = this.fetch(url)
+      .then((bytes) => {
+        const data = JSON.parse(new TextDecoder().decode(bytes)) as FallbackManifest
+        return { weights: data.weights, subsets: Object.entries(data.subsets).map(([name, range]) => ({ name, covers: CodePointSet.fromUnicodeRange(range) })) }
+      })
+      .catch((error: unknown) => {
+        this.manifests.delete(id)
+        throw new VitrineError('font/load-failed', `Could not load the fallback font list ${url}: ${(error as Error).message} (is @vitrine/core's fonts/ folder served?)`, { cause: error })
+      })
+    this.manifests.set(id, p)
+    return p
+  }
+
+  private fetch(url: string): Promise<Uint8Array> {
+    this.fetched.push(url)
+    return this.platform.fetchBytes(url, { timeoutMs: this.options.timeoutMs ?? 15_000, maxBytes: 50 * 1024 * 1024 })
+  }
+
   private load(face: SceneFontRef): Promise<void> {
     const k = key(face)
     let p = this.loading.get(k)
     if (p) return p
     const builtIn = builtInFontFile(face)
-    const url = this.sources.get(k) ?? (builtIn ? this.options.builtInBaseUrl + builtIn : undefined)
+    const fallback = fallbackFamilyPattern.exec(face.family)
+    const url =
+      this.sources.get(k) ??
+      (builtIn ? this.options.builtInBaseUrl + builtIn : fallback ? `${this.options.builtInBaseUrl}fallback/${fallback[1]}-${fallback[2]}-${face.weight}.woff2` : undefined)
     if (!url) {
       return Promise.reject(
         new VitrineError('font/load-failed', `No font file for ${face.family} ${face.weight} ${face.style}: add it to the template's "fonts" or register it`),
       )
     }
-    p = this.platform
-      .fetchBytes(url, { timeoutMs: this.options.timeoutMs ?? 15_000, maxBytes: 50 * 1024 * 1024 })
+    const limit = this.options.timeoutMs ?? 15_000
+    p = this.fetch(url)
       .then((bytes) => this.register(face, bytes))
       .catch((error: unknown) => {
         this.loading.delete(k)
-        throw new VitrineError('font/load-failed', `Could not load font ${face.family} ${face.weight} ${face.style} from ${url}: ${(error as Error).message}`, { cause: error })
+        const timedOut = error instanceof VitrineError && error.code === 'asset/timeout'
+        throw new VitrineError(
+          'font/load-failed',
+          `Could not load font ${face.family} ${face.weight} ${face.style} from ${url}: ${timedOut ? `no answer within ${limit} ms (FontLibrary timeoutMs)` : (error as Error).message}`,
+          { cause: error },
+        )
       })
     this.loading.set(k, p)
     return p

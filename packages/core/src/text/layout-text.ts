@@ -1,11 +1,25 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
+import { isBidiControl, lineLevels, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
 import type { FontMetrics } from './font-metrics.js'
+import { BREAK_MANDATORY, BREAK_NONE, findLineBreaks, graphemeBoundaries } from './line-breaks.js'
+
+/** A stretch of the text set in one font, for {@link TextLayoutInput.runs}. */
+export interface TextLayoutFontRun {
+  start: number
+  end: number
+  /** Builds the CSS font shorthand of this run's face for a size. */
+  fontAt(size: number): string
+}
 
 /** Input to {@link layoutText}. All sizes in output pixels. */
 export interface TextLayoutInput {
   text: string
-  /** Builds the CSS font shorthand for a size. */
+  /** Builds the CSS font shorthand of the layer's own face for a size. */
   fontAt(size: number): string
+  /** Fonts per stretch of text (from `assignFonts`), covering the text; default: `fontAt` throughout. */
+  runs?: readonly TextLayoutFontRun[]
+  /** The font of the ellipsis that ends a truncated last line; default `fontAt`. */
+  ellipsisFontAt?(size: number): string
   fontSize: number
   /** Smallest size `shrink` may go to. */
   minFontSize: number
@@ -15,17 +29,34 @@ export interface TextLayoutInput {
   maxLines?: number
   width: number
   height: number
-  align: 'left' | 'center' | 'right'
+  /** `start`, `end` and `justify` (whose last line aligns to the start) follow `direction`. */
+  align: 'left' | 'center' | 'right' | 'start' | 'end' | 'justify'
   verticalAlign: 'top' | 'middle' | 'bottom'
+  /** The paragraph direction (UAX #9 base direction). Default `ltr`. */
+  direction?: 'ltr' | 'rtl'
   metrics: FontMetrics
   locale: string
 }
 
-export interface TextLayoutLine {
+/** A piece of a line drawn with one font in one direction, at `x` from the box's left edge. */
+export interface TextLayoutRun {
   text: string
+  x: number
+  width: number
+  font: string
+  direction: 'ltr' | 'rtl'
+  letterSpacing: number
+}
+
+export interface TextLayoutLine {
+  /** The line's characters in logical order, without directional controls. */
+  text: string
+  /** Left edge of the line's ink box, from the box's left edge. */
   x: number
   baseline: number
   width: number
+  /** What to draw, in visual order (left to right). */
+  runs: TextLayoutRun[]
 }
 
 export interface TextLayoutResult {
@@ -39,130 +70,354 @@ const ELLIPSIS = '\u2026'
 const STEP = 0.25
 // Widths are compared after rounding to 1/64 px: both environments' float noise is below that.
 const quantize = (w: number) => Math.round(w * 64) / 64
+// Cursive scripts take no letter spacing (CSS Text 3): spacing would tear their joins apart.
+const cursive = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Adlam}]/u
+const lineEnd = /[\r\n\u2028\u2029\u000b\u000c\u0085]/
+const trailingSpace = /[\s\u200b]/
 
-function graphemes(text: string, locale: string): string[] {
-  const seg = new Intl.Segmenter(locale, { granularity: 'grapheme' })
-  return Array.from(seg.segment(text), (s) => s.segment)
+/** Everything about the text that does not depend on the size. */
+interface Prepared {
+  text: string
+  bidi: BidiLevels
+  breaks: Uint8Array
+  clusters: Uint8Array
+  /** Font run index of each UTF-16 unit. */
+  runOf: Uint16Array
+  runs: readonly TextLayoutFontRun[]
+  runIsCursive: boolean[]
+  /** Line-break segments: [start, end) pairs, each ending at a break opportunity. */
+  segments: Array<{ start: number; end: number; mandatory: boolean }>
+  paragraphLevel: number
 }
 
-/** Break opportunities: after spaces and hyphens; each piece keeps its trailing space. */
-function pieces(paragraph: string): string[] {
-  return paragraph.match(/[^\s-]*-+|[^\s-]+\s*|\s+/g) ?? []
+function prepare(input: TextLayoutInput): Prepared {
+  const text = input.text
+  const runs = input.runs && input.runs.length > 0 ? input.runs : [{ start: 0, end: text.length, fontAt: input.fontAt }]
+  const runOf = new Uint16Array(text.length)
+  runs.forEach((r, i) => runOf.fill(i, r.start, r.end))
+  const breaks = findLineBreaks(text, input.locale)
+  const segments: Prepared['segments'] = []
+  let start = 0
+  for (let i = 1; i <= text.length; i++) {
+    if (breaks[i] !== BREAK_NONE) {
+      segments.push({ start, end: i, mandatory: breaks[i] === BREAK_MANDATORY && i < text.length })
+      start = i
+    }
+  }
+  const direction = input.direction ?? 'ltr'
+  return {
+    text,
+    bidi: resolveBidiLevels(text, direction),
+    breaks,
+    clusters: graphemeBoundaries(text),
+    runOf,
+    runs,
+    runIsCursive: runs.map((r) => cursive.test(text.slice(r.start, r.end))),
+    segments,
+    paragraphLevel: direction === 'rtl' ? 1 : 0,
+  }
 }
 
-interface Wrapped {
-  lines: string[]
-  /** A word was wider than the box and had to be broken. */
-  brokeWord: boolean
+/** Measures text at one size, with a cache: the layout measures the same pieces many times. */
+class Measurer {
+  private readonly cache = new Map<string, number>()
+
+  constructor(
+    private readonly ctx: Canvas2DContext,
+    private readonly letterSpacing: number,
+  ) {}
+
+  width(font: string, spaced: boolean, text: string): number {
+    if (text === '') return 0
+    const k = `${font}\u0000${spaced ? 1 : 0}\u0000${text}`
+    let w = this.cache.get(k)
+    if (w === undefined) {
+      // The context is shared: set its state for every measurement.
+      this.ctx.font = font
+      this.ctx.letterSpacing = `${spaced ? this.letterSpacing : 0}px`
+      w = quantize(this.ctx.measureText(text).width)
+      this.cache.set(k, w)
+    }
+    return w
+  }
 }
 
-function wrap(ctx: Canvas2DContext, text: string, width: number, locale: string): Wrapped {
-  const measure = (s: string) => quantize(ctx.measureText(s).width)
-  const lines: string[] = []
-  let brokeWord = false
-  for (const paragraph of text.split(/\r\n|\n|\r|\u2028|\u2029/)) {
-    let line = ''
-    for (const piece of pieces(paragraph)) {
-      const candidate = line + piece
-      if (measure(candidate.trimEnd()) <= width || line === '') {
-        if (line === '' && measure(piece.trimEnd()) > width) {
-          // One word wider than the box: break between graphemes.
+/** Drawn characters of `text.slice(start, end)`: without directional controls and line ends. */
+function drawable(text: string, start: number, end: number): string {
+  let out = ''
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!
+    if (!isBidiControl(ch) && !lineEnd.test(ch)) out += ch
+  }
+  return out
+}
+
+interface LineRange {
+  start: number
+  end: number
+  /** The line ends its paragraph (a newline or the end of the text). */
+  last: boolean
+}
+
+class Sizer {
+  private readonly measurer: Measurer
+
+  constructor(
+    ctx: Canvas2DContext,
+    private readonly input: TextLayoutInput,
+    private readonly p: Prepared,
+    readonly size: number,
+  ) {
+    this.measurer = new Measurer(ctx, input.letterSpacing)
+  }
+
+  /** Width of `text.slice(start, end)` as the sum of its font runs. */
+  rangeWidth(start: number, end: number): number {
+    const { p } = this
+    let w = 0
+    let i = start
+    while (i < end) {
+      const r = p.runOf[i]!
+      const runEnd = Math.min(end, p.runs[r]!.end)
+      w += this.measurer.width(p.runs[r]!.fontAt(this.size), !p.runIsCursive[r], drawable(p.text, i, runEnd))
+      i = runEnd
+    }
+    return w
+  }
+
+  /** End of `[start, end)` without trailing whitespace, line ends and controls. */
+  trimEnd(start: number, end: number): number {
+    const t = this.p.text
+    while (end > start && (trailingSpace.test(t[end - 1]!) || isBidiControl(t[end - 1]!))) end--
+    return end
+  }
+
+  /** Greedy line breaking at the break opportunities; a segment wider than the box breaks between graphemes. */
+  wrap(): { lines: LineRange[]; brokeWord: boolean } {
+    const { p, input } = this
+    const lines: LineRange[] = []
+    let brokeWord = false
+    let lineStart = -1
+    let lineEnd = 0
+    for (const seg of p.segments) {
+      // The candidate line is measured whole (per font run), as it will be drawn.
+      if (lineStart >= 0 && this.rangeWidth(lineStart, this.trimEnd(lineStart, seg.end)) > input.width) {
+        lines.push({ start: lineStart, end: lineEnd, last: false })
+        lineStart = -1
+      }
+      if (lineStart < 0) {
+        lineStart = seg.start
+        if (this.rangeWidth(seg.start, this.trimEnd(seg.start, seg.end)) > input.width) {
+          // One unbreakable piece wider than the box: break it between grapheme clusters.
           brokeWord = true
-          let part = ''
-          for (const g of graphemes(piece, locale)) {
-            if (part !== '' && measure((part + g).trimEnd()) > width) {
-              lines.push(part)
-              part = ''
+          let from = seg.start
+          let i = seg.start + 1
+          let lastFit = -1
+          while (i <= seg.end) {
+            if (p.clusters[i]) {
+              if (this.rangeWidth(from, this.trimEnd(from, i)) > input.width && lastFit > from) {
+                lines.push({ start: from, end: lastFit, last: false })
+                from = lastFit
+                lastFit = -1
+                continue
+              }
+              lastFit = i
             }
-            part += g
+            i++
           }
-          line = part
-        } else line = candidate
-      } else {
-        lines.push(line.trimEnd())
-        line = piece.trimStart() === '' ? '' : piece
+          lineStart = from
+          lineEnd = seg.end
+          if (seg.mandatory) {
+            lines.push({ start: lineStart, end: lineEnd, last: true })
+            lineStart = -1
+          }
+          continue
+        }
+      }
+      lineEnd = seg.end
+      if (seg.mandatory) {
+        lines.push({ start: lineStart, end: lineEnd, last: true })
+        lineStart = -1
       }
     }
-    lines.push(line.trimEnd())
+    if (lineStart >= 0) lines.push({ start: lineStart, end: lineEnd, last: true })
+    if (lines.length === 0) lines.push({ start: 0, end: 0, last: true })
+    return { lines, brokeWord }
   }
-  return { lines, brokeWord }
+
+  /** The runs of one line in visual order, positioned from the line's left edge. */
+  lineRuns(range: LineRange, ellipsis: boolean, justifyTo?: number): { runs: TextLayoutRun[]; width: number; text: string } {
+    const { p, input } = this
+    const end = this.trimEnd(range.start, range.end)
+    const levels = lineLevels(p.text, p.bidi, range.start, end)
+    interface Piece { start: number; end: number; run: number; level: number; text: string; font: string; spaced: boolean; width: number }
+    const pieces: Piece[] = []
+    const splitAtSpaces = justifyTo !== undefined
+    let i = range.start
+    while (i < end) {
+      const ch = p.text[i]!
+      if (isBidiControl(ch) || lineEnd.test(ch)) {
+        i++
+        continue
+      }
+      const run = p.runOf[i]!
+      const level = levels[i - range.start]!
+      let j = i + 1
+      while (j < end) {
+        const c = p.text[j]!
+        if (isBidiControl(c) || lineEnd.test(c)) {
+          j++
+          continue
+        }
+        if (p.runOf[j] !== run || levels[j - range.start] !== level) break
+        if (splitAtSpaces && p.text[j - 1] === ' ') break
+        j++
+      }
+      const text = drawable(p.text, i, j)
+      const font = p.runs[run]!.fontAt(this.size)
+      const spaced = !p.runIsCursive[run]
+      pieces.push({ start: i, end: j, run, level, text, font, spaced, width: this.measurer.width(font, spaced, text) })
+      i = j
+    }
+    if (ellipsis) {
+      const font = (input.ellipsisFontAt ?? input.fontAt)(this.size)
+      pieces.push({ start: end, end, run: -1, level: p.paragraphLevel, text: ELLIPSIS, font, spaced: true, width: this.measurer.width(font, true, ELLIPSIS) })
+    }
+    const order = visualOrder(pieces.map((q) => q.level))
+    const natural = pieces.reduce((sum, q) => sum + q.width, 0)
+    // Justification widens the spaces: each piece that ends (logically) in a space gets a share.
+    const stretchable = pieces.filter((q) => / $/.test(q.text)).length
+    const extra = justifyTo !== undefined && stretchable > 0 && justifyTo > natural ? (justifyTo - natural) / stretchable : 0
+    const runs: TextLayoutRun[] = []
+    let x = 0
+    for (const index of order) {
+      const q = pieces[index]!
+      const rtl = q.level % 2 === 1
+      const grow = extra > 0 && / $/.test(q.text) ? extra : 0
+      // The added space sits where the piece's trailing space is: its right in LTR, its left in RTL.
+      const drawX = rtl ? x + grow : x
+      const run: TextLayoutRun = { text: q.text, x: drawX, width: q.width, font: q.font, direction: rtl ? 'rtl' : 'ltr', letterSpacing: q.spaced ? input.letterSpacing : 0 }
+      const before = runs[runs.length - 1]
+      if (!splitAtSpaces && before && before.font === run.font && before.direction === run.direction && before.letterSpacing === run.letterSpacing) {
+        // Neighbours in one font and direction draw as one string (kerning between them kept).
+        const text = rtl ? run.text + before.text : before.text + run.text
+        const width = this.measurer.width(run.font, q.spaced, text)
+        runs[runs.length - 1] = { ...before, text, width }
+        x = before.x + width
+      } else {
+        runs.push(run)
+        x += q.width + grow
+      }
+    }
+    return { runs, width: x, text: drawable(p.text, range.start, end) + (ellipsis ? ELLIPSIS : '') }
+  }
 }
 
-function layoutAt(ctx: Canvas2DContext, input: TextLayoutInput, size: number) {
-  ctx.font = input.fontAt(size)
-  ctx.letterSpacing = `${input.letterSpacing}px`
-  const wrapped = wrap(ctx, input.text, input.width, input.locale)
+function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'): 'left' | 'center' | 'right' {
+  if (align === 'left' || align === 'right' || align === 'center') return align
+  const start = direction === 'rtl' ? 'right' : 'left'
+  const end = direction === 'rtl' ? 'left' : 'right'
+  return align === 'end' ? end : start
+}
+
+function attemptAt(ctx: Canvas2DContext, input: TextLayoutInput, p: Prepared, size: number) {
+  const sizer = new Sizer(ctx, input, p, size)
+  const wrapped = sizer.wrap()
   const lineHeightPx = input.lineHeight * size
   const maxByHeight = Math.max(1, Math.floor((input.height + 0.01) / lineHeightPx))
   const maxLines = Math.min(input.maxLines ?? Infinity, maxByHeight)
   const fits = wrapped.lines.length <= maxLines && !wrapped.brokeWord
-  return { wrapped, lineHeightPx, maxLines, fits }
+  return { sizer, wrapped, lineHeightPx, maxLines, fits }
 }
 
 /**
- * Lays out a paragraph in a box: greedy line breaking at spaces and hyphens (words wider than
- * the box break between graphemes), `maxLines` with an ellipsis, and shrink-to-fit (the largest
- * size, in quarter pixels, from `fontSize` down to `minFontSize` at which every line fits).
- * Uses only `measureText`, so Chromium and Node lay out the same text the same way.
+ * Lays out a paragraph in a box, the same way in Chromium and Node (it uses only
+ * `measureText`): line breaking by UAX #14 with dictionary word breaks for Thai, Lao, Khmer
+ * and Burmese and never inside a grapheme cluster; bidirectional reordering by UAX #9 into
+ * runs drawn each with its own font and direction; letter spacing (none in cursive scripts);
+ * alignment start/end/center/justify following the direction; `maxLines` with an ellipsis;
+ * and shrink-to-fit (the largest size, in quarter pixels, from `fontSize` down to
+ * `minFontSize` at which every line fits).
+ *
+ * @example
+ * ```ts
+ * const result = layoutText(ctx, { text: 'مرحبا Vitrine 49.99', fontAt: (s) => `${s}px Inter`, direction: 'rtl', align: 'start', ... })
+ * for (const line of result.lines) for (const run of line.runs) { ctx.font = run.font; ctx.direction = run.direction; ctx.fillText(run.text, line.x + run.x, line.baseline) }
+ * ```
  */
 export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLayoutResult {
+  const p = prepare(input)
+  const direction = input.direction ?? 'ltr'
   let size = input.fontSize
-  let attempt = layoutAt(ctx, input, size)
+  let attempt = attemptAt(ctx, input, p, size)
   let status: TextLayoutResult['status'] = 'fit'
   if (!attempt.fits && input.shrink && input.minFontSize < input.fontSize) {
     // Binary search over quarter-pixel steps for the largest size that fits.
     let lo = Math.ceil(input.minFontSize / STEP)
     let hi = Math.floor(input.fontSize / STEP) - 1
-    let best: { size: number; attempt: typeof attempt } | undefined
+    let best: typeof attempt | undefined
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
-      const a = layoutAt(ctx, input, mid * STEP)
+      const a = attemptAt(ctx, input, p, mid * STEP)
       if (a.fits) {
-        best = { size: mid * STEP, attempt: a }
+        best = a
         lo = mid + 1
       } else hi = mid - 1
     }
     if (best) {
-      size = best.size
-      attempt = best.attempt
+      size = best.sizer.size
+      attempt = best
       status = 'shrunk'
     } else {
       size = input.minFontSize
-      attempt = layoutAt(ctx, input, size)
+      attempt = attemptAt(ctx, input, p, size)
     }
   }
-  ctx.font = input.fontAt(size)
-  ctx.letterSpacing = `${input.letterSpacing}px`
-  const measure = (s: string) => quantize(ctx.measureText(s).width)
   let lines = attempt.wrapped.lines
   if (!attempt.fits) {
     // With shrink, not fitting at the minimum size is an overflow; without, lines may be cut.
     if (input.shrink) status = 'overflow'
     else status = lines.length > attempt.maxLines ? 'truncated' : 'fit'
   }
+  const sizer = attempt.sizer
+  let truncated = false
   if (lines.length > attempt.maxLines) {
     lines = lines.slice(0, attempt.maxLines)
-    const lastIndex = lines.length - 1
-    let last = lines[lastIndex]!
-    const gs = graphemes(last, input.locale)
-    while (gs.length > 0 && measure(gs.join('').trimEnd() + ELLIPSIS) > input.width) gs.pop()
-    last = gs.join('').trimEnd() + ELLIPSIS
-    lines[lastIndex] = last
+    const last = lines[lines.length - 1]!
+    // Drop graphemes from the logical end until the rest and the ellipsis fit.
+    const ellipsisWidth = sizer.lineRuns({ start: last.start, end: last.start, last: true }, true).width
+    let end = last.end
+    while (end > last.start && sizer.rangeWidth(last.start, sizer.trimEnd(last.start, end)) + ellipsisWidth > input.width) {
+      end--
+      while (end > last.start && !p.clusters[end]) end--
+    }
+    lines[lines.length - 1] = { start: last.start, end, last: true }
+    truncated = true
   }
-  const widths = lines.map(measure)
-  ctx.letterSpacing = '0px'
+  const align = input.align
+  const physical = physicalAlign(align, direction)
   const { ascent, descent } = input.metrics
   const lineHeightPx = attempt.lineHeightPx
   const blockHeight = lines.length * lineHeightPx
   const top = input.verticalAlign === 'top' ? 0 : input.verticalAlign === 'bottom' ? input.height - blockHeight : (input.height - blockHeight) / 2
   const halfLeading = (lineHeightPx - (ascent + descent) * size) / 2
+  ctx.letterSpacing = '0px'
   return {
     fontSize: size,
     status,
-    lines: lines.map((text, i) => {
-      const width = widths[i]!
-      const x = input.align === 'left' ? 0 : input.align === 'right' ? input.width - width : (input.width - width) / 2
-      return { text, x, baseline: top + i * lineHeightPx + halfLeading + ascent * size, width }
+    lines: lines.map((range, i) => {
+      const isEllipsis = truncated && i === lines.length - 1
+      const justify = align === 'justify' && !range.last && !isEllipsis ? input.width : undefined
+      const built = sizer.lineRuns(range, isEllipsis, justify)
+      const width = built.width
+      const x = physical === 'left' ? 0 : physical === 'right' ? input.width - width : (input.width - width) / 2
+      return {
+        text: built.text,
+        x,
+        baseline: top + i * lineHeightPx + halfLeading + ascent * size,
+        width,
+        runs: built.runs,
+      }
     }),
   }
 }
