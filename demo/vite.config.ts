@@ -4,11 +4,15 @@
 //    browser tests;
 //  - the repository's examples/ folder and the built-in fonts are served at /examples/ and
 //    /fonts/, and copied next to the pages by `vite build`.
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, createReadStream, existsSync, realpathSync, statSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 
 const repo = resolve(import.meta.dirname, '..')
+
+// The try-on page needs the FaceLandmarker bundle, which is built, not committed (cheap when up to date).
+execFileSync(process.execPath, [join(repo, 'scripts/build-face-landmarker.mjs')], { stdio: 'inherit' })
 
 /** Workspace packages → their sources. */
 const sources: Record<string, string> = {
@@ -20,6 +24,9 @@ const sources: Record<string, string> = {
 /** URL prefix → folder. `/fonts/` is where a bundled @vitrine/core/browser looks for Inter. */
 const folders: Record<string, string> = {
   '/examples/': join(repo, 'examples'),
+  // Try-on: the face tracking engine's wasm, then the model, products, catalogue and sample photo.
+  '/try-on/wasm/': realpathSync(join(repo, 'packages/elements/node_modules/@mediapipe/tasks-vision/wasm')),
+  '/try-on/': join(repo, 'packages/elements/assets/try-on'),
   '/fonts/': join(repo, 'packages/core/fonts'),
 }
 
@@ -37,6 +44,9 @@ const contentTypes: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.gltf': 'model/gltf+json',
 }
 
 /** Serves `folders` in dev and copies them into the build output. */
@@ -83,6 +93,7 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         admin: resolve(import.meta.dirname, 'admin.html'),
+        product: resolve(import.meta.dirname, 'product.html'),
       },
     },
   },

@@ -2,6 +2,13 @@
 import * as React from 'react'
 import { createComponent, type EventName } from '@lit/react'
 import { VitrinePreview as VitrinePreviewElement, type VitrineErrorEventDetail, type VitrineRenderEventDetail } from '@vitrine/elements'
+import {
+  VitrineTryOn as VitrineTryOnElement,
+  type TryOnErrorEventDetail,
+  type TryOnReadyEventDetail,
+  type TryOnSnapshotEventDetail,
+  type TryOnTrackingEventDetail,
+} from '@vitrine/elements'
 
 /** The `render` event of `<vitrine-preview>`: `event.detail.scene` is what was drawn. */
 export type VitrineRenderEvent = CustomEvent<VitrineRenderEventDetail>
@@ -31,3 +38,42 @@ export const VitrinePreview = createComponent({
 })
 
 export type { VitrineErrorEventDetail, VitrineRenderEventDetail, VitrinePreviewStatus } from '@vitrine/elements'
+
+/** The `ready` event of `<vitrine-try-on>`. */
+export type VitrineTryOnReadyEvent = CustomEvent<TryOnReadyEventDetail>
+/** The `tracking-found` and `tracking-lost` events of `<vitrine-try-on>`. */
+export type VitrineTryOnTrackingEvent = CustomEvent<TryOnTrackingEventDetail>
+/** The `snapshot` event of `<vitrine-try-on>`: `event.detail.blob` is the PNG. */
+export type VitrineTryOnSnapshotEvent = CustomEvent<TryOnSnapshotEventDetail>
+/** The `error` event of `<vitrine-try-on>`: `event.detail` is the VitrineError as JSON. */
+export type VitrineTryOnErrorEvent = CustomEvent<TryOnErrorEventDetail>
+
+/**
+ * `<vitrine-try-on>` as a React component. Element properties (`sku`, `catalog`, `source`,
+ * `mirror`, `sample`, `photo`, `modelUrl`, `wasmUrl`, ...) are props; `onReady`,
+ * `onTrackingFound`, `onTrackingLost`, `onSnapshot`, `onError` and `onProductChange` receive its
+ * events; a ref gives the element, e.g. for `snapshot()` or `setProduct()`.
+ *
+ * @example
+ * ```tsx
+ * <VitrineTryOn catalog="/try-on/catalog.json" sku={sku} sample="/try-on/model.jpg"
+ *   modelUrl="/try-on/face_landmarker.task" wasmUrl="/try-on/wasm"
+ *   onSnapshot={(e) => addToCart(sku, e.detail.blob)} onError={(e) => log(e.detail.code)} />
+ * ```
+ */
+export const VitrineTryOn = createComponent({
+  react: React,
+  tagName: 'vitrine-try-on',
+  elementClass: VitrineTryOnElement,
+  events: {
+    onReady: 'ready' as EventName<VitrineTryOnReadyEvent>,
+    onTrackingFound: 'tracking-found' as EventName<VitrineTryOnTrackingEvent>,
+    onTrackingLost: 'tracking-lost' as EventName<VitrineTryOnTrackingEvent>,
+    onSnapshot: 'snapshot' as EventName<VitrineTryOnSnapshotEvent>,
+    onError: 'error' as EventName<VitrineTryOnErrorEvent>,
+    onProductChange: 'product-change' as EventName<CustomEvent<{ sku: string | undefined }>>,
+  },
+  displayName: 'VitrineTryOn',
+})
+
+export type { TryOnSource, TryOnStatus, TryOnTimings, TryOnReadyEventDetail, TryOnTrackingEventDetail, TryOnSnapshotEventDetail, TryOnErrorEventDetail } from '@vitrine/elements'

@@ -168,6 +168,11 @@ export class VitrineTryOn extends LitElement {
     })
   }
 
+  /** Whether the camera is on now (it goes off when the element is hidden, scrolled away or removed). */
+  get cameraOn(): boolean {
+    return this.stream?.getVideoTracks().some((t) => t.readyState === 'live') ?? false
+  }
+
   /** Wears the product with this SKU (from the catalogue). Resolves when it is shown. */
   async setProduct(sku: string): Promise<void> {
     this.sku = sku
