@@ -7,12 +7,17 @@ import { VitrineError } from './errors/vitrine-error.js'
 import { renderFrame } from './render/render-frame.js'
 import type { BoundValues } from './data/bind-row.js'
 import { resolve } from './resolve/resolve.js'
+import type { ResolveOptions } from './resolve/resolve.js'
 import type { Scene } from './scene/scene.js'
 import type { FontLibrary } from './text/font-library.js'
 
 export interface RenderImageOptions {
   format: string | Format
   locale?: string
+  /** The market: its digits and calendar (see ResolveOptions). */
+  market?: ResolveOptions['market']
+  /** Message catalogues (see ResolveOptions). */
+  catalogs?: ResolveOptions['catalogs']
   platform: Platform
   assets: AssetStore
   fonts: FontLibrary

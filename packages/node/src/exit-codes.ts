@@ -12,7 +12,7 @@ export const EXIT_INTERNAL = 70
 /** True for errors in what the user gave (command line, template, whole feed), which stop before rendering. */
 export function isInputError(error: unknown): error is VitrineError {
   if (!(error instanceof VitrineError)) return false
-  return error.code === 'usage' || error.code.startsWith('template/') || error.code === 'format/unknown' || error.code === 'data/invalid' || isModelError(error.code)
+  return error.code === 'usage' || error.code.startsWith('template/') || error.code === 'format/unknown' || error.code === 'data/invalid' || error.code === 'catalog/invalid' || error.code === 'locale/unknown' || error.code === 'market/unknown' || isModelError(error.code)
 }
 
 /** A cut-out model that cannot be used (bad description, wrong hash, does not load): no row could use it. */

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
-import { dirname, resolve as resolvePath, sep } from 'node:path'
+import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   VitrineError,
@@ -7,19 +7,29 @@ import {
   describeRow,
   getFormat,
   idColumnOf,
+  parseCatalog,
+  checkCatalogs,
+  getMarket,
+  canonicalLocale,
   parseFeed,
   parseTemplate,
   pointerSegment,
   readRowId,
   type AssetPolicy,
   type ImageType,
+  type MessageCatalog,
+  type Template,
 } from '@vitrine/core'
+import { readdir, stat } from 'node:fs/promises'
+import { extname } from 'node:path'
 import { anchorTemplateUrls } from './anchor-template-urls.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency } from './pool.js'
 import { prepareCutout } from './ai/prepare-cutout.js'
 import { errorRecord, type FailedOutput, type RowJob, type RowOutputRequest, type WrittenOutput } from './row-renderer.js'
-import { sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
+import { layoutReport, missingTranslations, sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
+import type { RowLayoutEntry } from './row-renderer.js'
+import type { MessageReport } from '@vitrine/core'
 
 /** Options for {@link renderBatch}. */
 export interface RenderBatchOptions {
@@ -29,8 +39,15 @@ export interface RenderBatchOptions {
   data: string
   /** Format ids from the catalogue, or `WIDTHxHEIGHT`. */
   formats: string[]
-  /** BCP 47 tags. Default `['en-US']`. */
+  /** BCP 47 tags. Default: the markets' locales, else `['en-US']`. */
   locales?: string[]
+  /**
+   * Market profile ids (`de-DE`, `ar-SA`). Alone, each renders in its own locale; with `locales`,
+   * give one market, applied to every locale. Default: each locale's own market, if any.
+   */
+  markets?: string[]
+  /** Message catalogue files (XLIFF 2.0 or JSON) or folders of them. */
+  catalogs?: string[]
   /** Output folder; created when missing. */
   out: string
   /** Default `png`. */
@@ -106,12 +123,14 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     throw new VitrineError('usage', `Quality must be a whole number from 1 to 100, found ${options.quality}`)
   }
   const formats = checkFormats(options.formats)
-  const locales = checkLocales(options.locales ?? ['en-US'])
+  const targets = checkTargets(options.locales, options.markets)
+  const locales = targets.map((t) => t.locale)
   const templatePath = resolvePath(options.template)
   const dataPath = resolvePath(options.data)
   const outDir = resolvePath(options.out)
   const template = anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template'))), folderUrl(dirname(templatePath)))
   const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
+  const catalogs = await readCatalogs(options.catalogs ?? [], template)
 
   const failures: FailedOutput[] = []
   const jobs: RowJob[] = []
@@ -147,7 +166,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     }
     seen.set(folder, row.index)
     const outputs: RowOutputRequest[] = []
-    for (const format of formats) for (const locale of locales) outputs.push({ format, locale, file: `${bound.id}/${format}.${locale}.${extensions[type]}` })
+    for (const format of formats) for (const { locale, market } of targets) outputs.push({ format, locale, market, file: `${bound.id}/${format}.${locale}.${extensions[type]}` })
     jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
   }
 
@@ -166,6 +185,8 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   }
   const total = (jobs.length + new Set(failures.map((f) => f.row)).size) * formats.length * locales.length
   const outputs: WrittenOutput[] = []
+  const layout: RowLayoutEntry[] = []
+  const missing: MessageReport[] = []
   const timings = { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }
   const failedBeforeRendering = failures.length
   let done = failedBeforeRendering
@@ -181,7 +202,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, cutout },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, cutout },
       concurrency,
     )
     try {
@@ -190,6 +211,8 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
           const result = await pool.run(job)
           outputs.push(...result.outputs)
           failures.push(...result.failures)
+          layout.push(...(result.layout ?? []))
+          missing.push(...(result.missing ?? []))
           for (const key of Object.keys(timings) as (keyof typeof timings)[]) timings[key] += result.timings[key]
           done += job.outputs.length
           report()
@@ -209,6 +232,13 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     failures: sortManifestEntries(failures, (f) => f.row, formats, locales),
     summary: { outputs: outputs.length, failures: failures.length },
   }
+  manifest.layout = sortManifestEntries(layoutReport(layout, template), (l) => rowOfId.get(l.id) ?? 0, formats, locales)
+  manifest.missingTranslations = missingTranslations(missing, locales)
+  manifest.warnings = {
+    overflow: manifest.layout.filter((l) => l.status === 'overflow').length,
+    truncated: manifest.layout.filter((l) => l.status === 'truncated').length,
+    missingTranslations: manifest.missingTranslations.length,
+  }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)
   return { manifest, manifestPath, outDir, timings, concurrency }
@@ -220,18 +250,57 @@ function checkFormats(formats: readonly string[]): string[] {
   return [...new Set(formats)]
 }
 
+/** The (locale, market) pairs to render, from `--locale` and `--market`. */
+function checkTargets(locales: readonly string[] | undefined, markets: readonly string[] | undefined): { locale: string; market?: string }[] {
+  const ids = markets === undefined ? undefined : [...new Set(markets.map((m) => getMarket(m, '--market').id))]
+  if (ids !== undefined && ids.length === 0) throw new VitrineError('usage', 'No market given: expected at least one market id, e.g. de-DE')
+  if (ids !== undefined && locales === undefined) return ids.map((id) => ({ locale: getMarket(id).locale, market: id }))
+  const tags = checkLocales(locales ?? ['en-US'])
+  if (ids === undefined) return tags.map((locale) => ({ locale }))
+  if (ids.length > 1) {
+    throw new VitrineError('usage', `--market: with --locale, expected one market applied to every locale, found ${ids.length} (${ids.join(', ')}); leave out --locale to render each market in its own language`)
+  }
+  return tags.map((locale) => ({ locale, market: ids[0] }))
+}
+
+/** Reads and checks the catalogue files (and the catalogue files in folders) given with `--catalog`. */
+async function readCatalogs(paths: readonly string[], template: Template): Promise<MessageCatalog[]> {
+  const files: string[] = []
+  for (const path of paths) {
+    const absolute = resolvePath(path)
+    let folder = false
+    try {
+      folder = (await stat(absolute)).isDirectory()
+    } catch {
+      // readInput reports the missing file
+    }
+    if (!folder) files.push(absolute)
+    else for (const name of (await readdir(absolute)).sort()) if (['.json', '.xlf', '.xliff'].includes(extname(name).toLowerCase())) files.push(resolvePath(absolute, name))
+  }
+  const catalogs: MessageCatalog[] = []
+  for (const file of files) {
+    const text = new TextDecoder().decode(await readInput(file, 'catalogue'))
+    catalogs.push(parseCatalog(text, portable(relativeToCwd(file))))
+  }
+  checkCatalogs(catalogs, template)
+  return catalogs
+}
+
+const relativeToCwd = (file: string) => {
+  const rel = relativePath(process.cwd(), file)
+  return rel.startsWith('..') ? file : rel
+}
+
 function checkLocales(locales: readonly string[]): string[] {
   if (locales.length === 0) throw new VitrineError('usage', 'No locale given: expected at least one BCP 47 tag, e.g. en-US')
   return [
     ...new Set(
       locales.map((tag) => {
         try {
-          const [canonical] = Intl.getCanonicalLocales(tag)
-          if (canonical) return canonical
-        } catch {
-          // reported below
+          return canonicalLocale(tag)
+        } catch (error) {
+          throw new VitrineError('usage', `Invalid locale: ${(error as Error).message}`, { cause: error })
         }
-        throw new VitrineError('usage', `Invalid locale ${JSON.stringify(tag)}: expected a BCP 47 language tag such as en-US, de-DE or ar-AE`)
       }),
     ),
   ]

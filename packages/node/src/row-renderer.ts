@@ -12,6 +12,8 @@ import {
   type BoundValues,
   type CutoutEngine,
   type ImageType,
+  type MessageCatalog,
+  type MessageReport,
   type Surface,
   type Template,
 } from '@vitrine/core'
@@ -27,6 +29,8 @@ export interface RowRendererSetup {
   quality?: number
   /** Absolute folder the `file` of each output is relative to. */
   outDir: string
+  /** Message catalogues from `--catalog`, checked against the template. */
+  catalogs?: MessageCatalog[]
   /** Cut-out models for image layers with `cutout` (plain data; each worker makes its own engine). */
   cutout?: RowCutoutSetup
 }
@@ -35,6 +39,8 @@ export interface RowRendererSetup {
 export interface RowOutputRequest {
   format: string
   locale: string
+  /** The market profile id, when one was asked for (else the locale's own, if any). */
+  market?: string
   /** Relative to `outDir`, with `/` separators. */
   file: string
 }
@@ -79,6 +85,21 @@ export interface RowJobResult {
   failures: FailedOutput[]
   /** Milliseconds spent in each step, summed over the row's outputs. */
   timings: { resolveMs: number; drawMs: number; encodeMs: number; writeMs: number }
+  /** Text layers that overflowed or were truncated, per output. */
+  layout?: RowLayoutEntry[]
+  /** Messages shown in the source language because no translation exists. */
+  missing?: MessageReport[]
+}
+
+/** A text layer that did not fit as designed in one output (from the Scene's fit report). */
+export interface RowLayoutEntry {
+  id: string
+  format: string
+  locale: string
+  layer: string
+  status: 'overflow' | 'truncated'
+  fontSize: number
+  requestedFontSize: number
 }
 
 /** A VitrineError (or any error) as manifest data. */
@@ -112,6 +133,8 @@ export class RowRenderer {
         const rendered = await renderImage(this.setup.template, job.values, {
           format: request.format,
           locale: request.locale,
+          market: request.market,
+          catalogs: this.setup.catalogs,
           platform: this.platform,
           assets: this.assets,
           fonts: this.fonts,
@@ -127,6 +150,11 @@ export class RowRenderer {
         result.timings.resolveMs += rendered.timings.resolveMs
         result.timings.drawMs += rendered.timings.drawMs
         result.timings.encodeMs += rendered.timings.encodeMs
+        for (const fit of rendered.scene.text) {
+          if (fit.status !== 'overflow' && fit.status !== 'truncated') continue
+          ;(result.layout ??= []).push({ id: job.id, format: request.format, locale: request.locale, layer: fit.layer, status: fit.status, fontSize: fit.fontSize, requestedFontSize: fit.requestedFontSize })
+        }
+        for (const report of rendered.scene.messages ?? []) if (report.status === 'missing') (result.missing ??= []).push(report)
         result.outputs.push({
           id: job.id,
           format: request.format,

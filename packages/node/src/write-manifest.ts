@@ -1,5 +1,6 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
-import type { FailedOutput, WrittenOutput } from './row-renderer.js'
+import type { MessageReport, Template } from '@vitrine/core'
+import type { FailedOutput, RowLayoutEntry, WrittenOutput } from './row-renderer.js'
 
 /**
  * `<out>/manifest.json`: what a batch wrote and what failed. Outputs and failures are sorted
@@ -17,6 +18,62 @@ export interface BatchManifest {
   outputs: WrittenOutput[]
   failures: FailedOutput[]
   summary: { outputs: number; failures: number }
+  /** Counts of the warnings below: text layers that overflowed or were truncated, missing translations. */
+  warnings?: { overflow: number; truncated: number; missingTranslations: number }
+  /** The layout report: every text layer that overflowed its box or was truncated, per output. */
+  layout?: LayoutReportEntry[]
+  /** Messages shown in the source language because no catalogue has them, per locale. */
+  missingTranslations?: MissingTranslation[]
+}
+
+/** One text layer that did not fit as designed in one output (row, format, locale). */
+export interface LayoutReportEntry {
+  id: string
+  format: string
+  locale: string
+  /** The text layer's id. */
+  layer: string
+  /** JSON pointer of the layer in the template. */
+  path: string
+  /** `overflow`: does not fit even at its minimum size; `truncated`: lost lines to maxLines or its box (ellipsis). */
+  status: 'overflow' | 'truncated'
+  /** The size it was drawn at, and the size it was designed at, in output pixels. */
+  fontSize: number
+  requestedFontSize: number
+}
+
+/** A message with no translation for a locale: its source text was shown. */
+export interface MissingTranslation {
+  locale: string
+  /** The message id (the text layer's id). */
+  message: string
+  /** JSON pointer of the source text in the template. */
+  path: string
+  /** The locale of the text shown instead. */
+  shown: string
+}
+
+/** The layout report entries with each layer's JSON pointer. */
+export function layoutReport(entries: readonly RowLayoutEntry[], template: Template): LayoutReportEntry[] {
+  const pointers = new Map<string, string>()
+  const walk = (layers: Template['layers'], path: string) =>
+    layers.forEach((layer, i) => {
+      pointers.set(layer.id, `${path}/${i}`)
+      if (layer.type === 'group') walk(layer.children, `${path}/${i}/children`)
+    })
+  walk(template.layers, '/layers')
+  return entries.map((e) => ({ id: e.id, format: e.format, locale: e.locale, layer: e.layer, path: pointers.get(e.layer) ?? '', status: e.status, fontSize: e.fontSize, requestedFontSize: e.requestedFontSize }))
+}
+
+/** Missing translations, one per locale and message, in the order of the locales asked for. */
+export function missingTranslations(reports: readonly MessageReport[], locales: readonly string[]): MissingTranslation[] {
+  const seen = new Map<string, MissingTranslation>()
+  for (const r of reports) {
+    const key = `${r.locale}\u0000${r.message}`
+    if (!seen.has(key)) seen.set(key, { locale: r.locale, message: r.message, path: r.path, shown: r.from })
+  }
+  const rank = (locale: string) => (locales.indexOf(locale) + locales.length + 1) % (locales.length + 1)
+  return [...seen.values()].sort((a, b) => rank(a.locale) - rank(b.locale) || a.path.localeCompare(b.path))
 }
 
 /** Sorts outputs and failures deterministically (see {@link BatchManifest}). */

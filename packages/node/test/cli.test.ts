@@ -125,7 +125,7 @@ describe('vitrine render', () => {
     assert.equal(run.code, 1)
     assert.equal(run.stderr, '')
     const summary = JSON.parse(run.stdout) as Record<string, unknown>
-    assert.deepEqual(Object.keys(summary).sort(), ['concurrency', 'durationMs', 'exitCode', 'failures', 'manifest', 'ok', 'out', 'rate', 'summary'])
+    assert.deepEqual(Object.keys(summary).sort(), ['concurrency', 'durationMs', 'exitCode', 'failures', 'layout', 'manifest', 'missingTranslations', 'ok', 'out', 'rate', 'summary', 'warnings'])
     assert.equal(summary.ok, false)
     assert.equal(summary.exitCode, 1)
     assert.deepEqual(summary.summary, { outputs: 3, failures: 7 })
@@ -208,7 +208,7 @@ describe('vitrine render: usage and template errors exit 2 and render nothing', 
     ['a missing template argument', () => ['render', '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')], /Missing <template.json>/],
     ['a quality out of range', () => [...base, '--out', join(work, 'x'), '--type', 'jpeg', '--quality', '0'], /--quality: expected a whole number from 1 to 100, found "0"/],
     ['an unknown type', () => [...base, '--out', join(work, 'x'), '--type', 'gif'], /--type: expected png, jpeg or webp, found "gif"/],
-    ['a bad locale', () => [...base, '--out', join(work, 'x'), '--locale', 'en_US!'], /--locale: expected BCP 47 language tags/],
+    ['a bad locale', () => [...base, '--out', join(work, 'x'), '--locale', 'en_US!'], /--locale: expected a BCP 47 language tag/],
     ['a missing template file', () => ['render', join(fixtures, 'nope.json'), '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')], /Cannot read the template .*nope\.json: no such file/],
     ['a missing data file', () => ['render', template, '--data', join(fixtures, 'nope.csv'), '--format', '300x200', '--out', join(work, 'x')], /Cannot read the data file .*nope\.csv: no such file/],
     ['a data folder', () => ['render', template, '--data', fixtures, '--format', '300x200', '--out', join(work, 'x')], /Cannot read the data file .*: it is a folder/],

@@ -4,7 +4,8 @@ import { CatalogMessagesSchema, type CatalogEntry } from '../document/translatio
 import { schemaIssues } from '../document/validate-template.js'
 import { VitrineError } from '../errors/vitrine-error.js'
 import { canonicalLocale, languageOf, localeFallbackChain } from './locale-tag.js'
-import { entryObject, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
+import { entryObject, needsTranslation, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
+import { parseMessageAt } from './parse-message.js'
 
 const CatalogFileSchema = Type.Object(
   {
@@ -65,7 +66,8 @@ export function catalogToJson(catalog: MessageCatalog): string {
 }
 
 /**
- * The catalogue a translator works on for one locale: every source message of the template,
+ * The catalogue a translator works on for one locale: every source message of the template
+ * that has words to translate (see `needsTranslation`),
  * with its source text, its location as a note, and the translation so far (from `catalogs`,
  * then the template's `translations`, along the locale fallback chain), else an empty
  * `initial` entry. For the source locale itself, the source messages.
@@ -82,6 +84,7 @@ export function catalogForTranslation(template: Template, locale: string, catalo
   const chain = localeFallbackChain(target)
   const messages: Record<string, CatalogEntry> = {}
   for (const source of sourceMessages(template)) {
+    if (!needsTranslation(parseMessageAt(source.message, source))) continue
     let found: CatalogEntry | undefined
     for (const tag of chain) {
       for (const catalog of all) {

@@ -3,6 +3,7 @@ import type { CatalogEntry, CatalogMessages } from '../document/translations.js'
 import { pointerSegment } from '../errors/vitrine-error.js'
 import type { TextLayer } from '../document/layer-text.js'
 import type { Layer } from '../document/layer.js'
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 
 /**
  * The messages of one locale: a template's `translations` for that locale, or a catalogue file
@@ -24,6 +25,11 @@ export interface MessageCatalog {
 /** The message text of an entry, whichever form it is in. */
 export function entryMessage(entry: string | CatalogEntry): string {
   return typeof entry === 'string' ? entry : entry.message
+}
+
+/** Whether an entry is a translation to use: not empty (never a silent blank) and not in state `initial`. */
+export function entryIsUsable(entry: string | CatalogEntry): boolean {
+  return entryMessage(entry).trim() !== '' && (typeof entry === 'string' || entry.state !== 'initial')
 }
 
 /** An entry in its long form. */
@@ -72,4 +78,18 @@ export function sourceMessages(template: Template): SourceMessage[] {
     })
   walk(template.layers, '/layers')
   return out
+}
+
+/**
+ * Whether a parsed message has words to translate: letters in its literal text (plural and
+ * select cases included). `{title}` or `{price}` alone are the same in every language, so they
+ * are never reported missing nor sent to translators.
+ */
+export function needsTranslation(elements: MessageFormatElement[]): boolean {
+  return elements.some((el) => {
+    if (el.type === TYPE.literal) return /\p{L}/u.test(el.value)
+    if (el.type === TYPE.plural || el.type === TYPE.select) return Object.values(el.options).some((o) => needsTranslation(o.value))
+    if (el.type === TYPE.tag) return needsTranslation(el.children)
+    return false
+  })
 }

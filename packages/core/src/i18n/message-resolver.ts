@@ -1,11 +1,12 @@
 import type { Template } from '../document/template.js'
 import type { Variable } from '../document/variable.js'
 import { pointerSegment } from '../errors/vitrine-error.js'
+import { messageArguments } from '../document/validate-template.js'
 import type { MessageReport } from '../scene/scene.js'
 import { canonicalLocale, isPseudoLocale, languageOf, localeFallbackChain, PSEUDO_LOCALES } from './locale-tag.js'
-import { entryMessage, sourceMessages, templateCatalogs, type MessageCatalog, type SourceMessage } from './message-catalog.js'
+import { entryIsUsable, entryMessage, needsTranslation, sourceMessages, templateCatalogs, type MessageCatalog, type SourceMessage } from './message-catalog.js'
 import { compileMessage as compile, runMessage as run } from './format-message.js'
-import type { MessageWhere } from './parse-message.js'
+import { parseMessageAt, type MessageWhere } from './parse-message.js'
 import { expandText, pseudoMessage, pseudoText, type PseudoStyle } from './pseudo-localize.js'
 
 /** Options for {@link createMessageResolver}. */
@@ -36,6 +37,19 @@ interface Found {
   message: string
   locale: string
   where: MessageWhere
+}
+
+const wordy = new Map<string, boolean>()
+
+/** {@link needsTranslation} of a message text, cached. */
+function hasWords(message: string, where: MessageWhere): boolean {
+  let result = wordy.get(message)
+  if (result === undefined) {
+    if (wordy.size > 2000) wordy.clear()
+    result = needsTranslation(parseMessageAt(message, where))
+    wordy.set(message, result)
+  }
+  return result
 }
 
 /**
@@ -71,10 +85,9 @@ export function createMessageResolver(options: MessageResolverOptions): MessageR
       for (const catalog of byLocale.get(tag) ?? []) {
         const entry = catalog.messages[id]
         if (entry === undefined) continue
-        if (typeof entry === 'object' && entry.state === 'initial') continue
+        // An empty or `initial` translation is a missing one: never a silent blank.
+        if (!entryIsUsable(entry)) continue
         const message = entryMessage(entry)
-        // An empty translation is a missing one: never a silent blank.
-        if (message.trim() === '') continue
         const path = `${catalog.path ?? '/messages'}/${pointerSegment(id)}`
         return { message, locale: catalog.locale, where: { id, path: typeof entry === 'object' ? `${path}/message` : path, file: catalog.file } }
       }
@@ -89,7 +102,9 @@ export function createMessageResolver(options: MessageResolverOptions): MessageR
       const own = sources.find((s) => (s.id === layerId || s.id.startsWith(layerId + '@')) && s.message === source)
       const id = own?.id ?? layerId
       const sourceWhere: MessageWhere = { id, path: own?.path ?? `${layerPath}/text` }
-      if (pseudo) {
+      // Pseudo-localise what a translation would change: words, and text values (titles get
+      // translated in real feeds). A price or a number alone stays as it is.
+      if (pseudo && (hasWords(source, sourceWhere) || [...messageArguments(parseMessageAt(source, sourceWhere))].some((name) => textVariables.includes(name)))) {
         const pseudoArgs = { ...args }
         for (const name of textVariables) if (typeof pseudoArgs[name] === 'string') pseudoArgs[name] = pseudoText(pseudoArgs[name] as string, pseudo)
         const text = run(compile(source, sourceLocale, sourceWhere, { key: pseudo, apply: (ast) => pseudoMessage(ast, pseudo) }), pseudoArgs, sourceWhere)
@@ -101,7 +116,7 @@ export function createMessageResolver(options: MessageResolverOptions): MessageR
         reports.push({ message: id, path: found.where.path, locale, status: 'translated', from: found.locale, ...(found.where.file ? { file: found.where.file } : {}) })
         return run(compile(found.message, formatLocale, found.where), args, found.where)
       }
-      if (!sameLanguage) reports.push({ message: id, path: sourceWhere.path, locale, status: 'missing', from: sourceLocale })
+      if (!sameLanguage && hasWords(source, sourceWhere)) reports.push({ message: id, path: sourceWhere.path, locale, status: 'missing', from: sourceLocale })
       return run(compile(source, sameLanguage ? formatLocale : sourceLocale, sourceWhere), args, sourceWhere)
     },
   }

@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../document/translations.js'
 import { messageArguments } from '../document/validate-template.js'
 import { VitrineError } from '../errors/vitrine-error.js'
 import { canonicalLocale, languageOf, localeFallbackChain } from './locale-tag.js'
-import { entryObject, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
+import { entryObject, needsTranslation, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
 import { parseMessageAt } from './parse-message.js'
 
 /** One message to translate. */
@@ -97,6 +97,7 @@ export async function translateMissing(options: TranslateMissingOptions): Promis
     if (languageOf(locale) === languageOf(sourceLocale)) continue
     const chain = localeFallbackChain(locale)
     const wanted = sources.filter((source) => {
+      if (!needsTranslation(parseMessageAt(source.message, source))) return false
       for (const link of chain) {
         for (const c of known) {
           if (new Intl.Locale(c.locale).baseName !== link || c.messages[source.id] === undefined) continue

@@ -1,9 +1,10 @@
+import { DEFAULT_FONT_FAMILY } from '../text/default-fonts.js'
 import type { ColorHint, CulturalHints, MarketProfile } from './market-profile.js'
 
-// Family names of the default font stack, by script. The text engine ships the files; a
-// profile names the face per script only where the market changes it (Han glyph forms).
-const latin = { Latn: 'Inter', Cyrl: 'Inter', Grek: 'Inter', Zsye: 'Noto Color Emoji' }
-const arabic = { ...latin, Arab: 'Noto Sans Arabic' }
+// Families of the default font stack by script: Inter, then the text engine's fallback family
+// ids (FALLBACK_FAMILIES). Han takes each market's own glyph forms.
+const latin = { Latn: DEFAULT_FONT_FAMILY, Cyrl: DEFAULT_FONT_FAMILY, Grek: DEFAULT_FONT_FAMILY, Zsye: 'noto-color-emoji' }
+const arabic = { ...latin, Arab: 'noto-sans-arabic' }
 
 const white: ColorHint = { color: '#ffffff', name: 'white', meaning: 'mourning and funerals; avoid as the dominant colour of festive or gift campaigns' }
 const red = (meaning: string): ColorHint => ({ color: '#d7263d', name: 'red', meaning })
@@ -135,7 +136,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'rtl',
     scripts: ['Hebr'],
-    fonts: { ...latin, Hebr: 'Noto Sans Hebrew' },
+    fonts: { ...latin, Hebr: 'noto-sans-hebrew' },
     hints: {
       colors: { prefer: [{ color: '#0038b8', name: 'blue', meaning: 'the national colours, with white' }], avoid: [] },
       imagery: { prefer: [], avoid: ['pork and shellfish for kosher-keeping audiences', 'mixing meat and dairy in food imagery'] },
@@ -152,7 +153,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'ltr',
     scripts: ['Jpan', 'Hani', 'Hira', 'Kana'],
-    fonts: { ...latin, Hani: 'Noto Sans JP', Hira: 'Noto Sans JP', Kana: 'Noto Sans JP' },
+    fonts: { ...latin, Hani: 'noto-sans-jp', Hira: 'noto-sans-jp', Kana: 'noto-sans-jp' },
     hints: {
       colors: {
         prefer: [red('celebration and good fortune, with white in festive pairs (kōhaku)')],
@@ -173,7 +174,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'ltr',
     scripts: ['Hans', 'Hani'],
-    fonts: { ...latin, Hani: 'Noto Sans SC' },
+    fonts: { ...latin, Hani: 'noto-sans-sc' },
     hints: {
       colors: {
         prefer: [red('luck, joy and prosperity; the colour of Lunar New Year'), { color: '#d4a017', name: 'gold', meaning: 'wealth and status' }],
@@ -194,7 +195,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'ltr',
     scripts: ['Hant', 'Hani'],
-    fonts: { ...latin, Hani: 'Noto Sans TC' },
+    fonts: { ...latin, Hani: 'noto-sans-tc' },
     hints: {
       colors: { prefer: [red('luck and celebration')], avoid: [white] },
       imagery: { prefer: [], avoid: ['clocks as gifts'] },
@@ -212,7 +213,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'ltr',
     scripts: ['Kore', 'Hang', 'Hani'],
-    fonts: { ...latin, Hang: 'Noto Sans KR', Hani: 'Noto Sans KR' },
+    fonts: { ...latin, Hang: 'noto-sans-kr', Hani: 'noto-sans-kr' },
     hints: {
       colors: {
         prefer: [],
@@ -233,7 +234,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'buddhist',
     direction: 'ltr',
     scripts: ['Thai'],
-    fonts: { ...latin, Thai: 'Noto Sans Thai' },
+    fonts: { ...latin, Thai: 'noto-sans-thai' },
     hints: {
       colors: { prefer: [{ color: '#f2c230', name: 'yellow', meaning: 'associated with the monarchy and Monday' }], avoid: [] },
       imagery: { prefer: [], avoid: ['images of the Buddha as decoration or on products', 'the royal family in advertising', 'feet pointing at people or objects'] },
@@ -251,7 +252,7 @@ export const marketCatalog: readonly MarketProfile[] = [
     calendar: 'gregory',
     direction: 'ltr',
     scripts: ['Deva'],
-    fonts: { ...latin, Deva: 'Noto Sans Devanagari' },
+    fonts: { ...latin, Deva: 'noto-sans-devanagari' },
     hints: {
       colors: {
         prefer: [{ color: '#ff9933', name: 'saffron', meaning: 'auspicious and sacred' }, red('weddings and festivity')],

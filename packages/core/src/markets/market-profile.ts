@@ -27,10 +27,11 @@ export interface MarketProfile {
   /** ISO 15924 codes of the scripts the market's texts use, the main one first. */
   scripts: string[]
   /**
-   * Font family names by ISO 15924 script code (`Latn`, `Arab`, `Hani`, ...), for the scripts
-   * whose preferred face differs by market: Han characters take Japanese, Simplified Chinese,
-   * Traditional Chinese or Korean glyph forms by market. Names only: the font stack provides
-   * the files.
+   * The default font stack's family by ISO 15924 script code (`Latn`, `Arab`, `Hani`, ...):
+   * `Inter` for Latin, Cyrillic and Greek, else a fallback family id of the text engine
+   * (`noto-sans-arabic`, see `FALLBACK_FAMILIES`). Han characters take Japanese, Simplified
+   * Chinese, Traditional Chinese or Korean glyph forms by market. Names only: the font stack
+   * provides the files.
    */
   fonts: Record<string, string>
   /** Cultural adaptation hints for designers and for lint. Advice, not rules. */

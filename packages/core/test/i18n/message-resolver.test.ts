@@ -115,3 +115,19 @@ test('checkCatalogs lists every problem of external catalogues with their files'
   )
   checkCatalogs([{ locale: 'fr', messages: { headline: 'Soldes : {title}' } }], t)
 })
+
+test('a message with nothing but placeholders is never reported missing', () => {
+  const t = parseTemplate({
+    schemaVersion: 2,
+    size: { width: 100, height: 100 },
+    variables: { title: { type: 'text' }, n: { type: 'number' } },
+    layers: [
+      { id: 'title', type: 'text', text: '{title}', fontSize: 10, box: {} },
+      { id: 'n', type: 'text', text: '{n, number} · {title}', fontSize: 10, box: {} },
+    ],
+  })
+  const m = resolver(t, 'ja-JP')
+  assert.equal(m.format('title', '{title}', '/layers/0'), 'Sneaker')
+  assert.equal(m.format('n', '{n, number} · {title}', '/layers/1'), '3 · Sneaker')
+  assert.deepEqual(m.reports, [])
+})

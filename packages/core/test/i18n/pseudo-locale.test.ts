@@ -41,3 +41,19 @@ test('the pieces: pseudoText and expandText', () => {
   assert.equal(expandText('', 'accented'), '[]')
   assert.equal(graphemes(expandText('x'.repeat(100), 'accented')), 140)
 })
+
+test('a price alone is left as it is; a text value alone is pseudo-localised', () => {
+  const t = parseTemplate({
+    schemaVersion: 2,
+    size: { width: 100, height: 100 },
+    variables: { title: { type: 'text' }, price: { type: 'money', currency: 'EUR' } },
+    layers: [
+      { id: 'price', type: 'text', text: '{price}', fontSize: 10, box: {} },
+      { id: 'title', type: 'text', text: '{title}', fontSize: 10, box: {} },
+    ],
+  })
+  const m = createMessageResolver({ template: t, locale: 'en-XA', formatLocale: 'en-US', args: messageValues(t, values, 'en-US') })
+  assert.equal(m.format('price', '{price}', '/layers/0'), '€49.99')
+  assert.match(m.format('title', '{title}', '/layers/1'), /^\[Ŕûññéŕ Šñéáķéŕ .+\]$/)
+  assert.deepEqual(m.reports.map((r) => r.message), ['title'])
+})

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { VitrineError, formattingLocale, getMarket, marketCatalog, marketForLocale } from '../../src/index.js'
+import { DEFAULT_FONT_FAMILY, FALLBACK_FAMILIES, VitrineError, directionOf, formattingLocale, getMarket, hanFamilyFor, marketCatalog, marketForLocale } from '../../src/index.js'
 
 const required = ['de-DE', 'fr-FR', 'ar-SA', 'ar-AE', 'he-IL', 'ja-JP', 'zh-CN', 'ko-KR', 'th-TH', 'hi-IN', 'pt-BR', 'es-MX', 'en-US', 'en-GB']
 const rtlScripts = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm'])
@@ -36,10 +36,19 @@ test('every profile is valid data: canonical tags, known currency, numbering sys
 })
 
 test('Han characters take each market’s own glyph forms', () => {
-  assert.equal(getMarket('ja-JP').fonts.Hani, 'Noto Sans JP')
-  assert.equal(getMarket('zh-CN').fonts.Hani, 'Noto Sans SC')
-  assert.equal(getMarket('zh-TW').fonts.Hani, 'Noto Sans TC')
-  assert.equal(getMarket('ko-KR').fonts.Hani, 'Noto Sans KR')
+  assert.equal(getMarket('ja-JP').fonts.Hani, 'noto-sans-jp')
+  assert.equal(getMarket('zh-CN').fonts.Hani, 'noto-sans-sc')
+  assert.equal(getMarket('zh-TW').fonts.Hani, 'noto-sans-tc')
+  assert.equal(getMarket('ko-KR').fonts.Hani, 'noto-sans-kr')
+})
+
+test('profiles agree with the text engine: its direction, its fallback families, its Han choice', () => {
+  const families = new Set<string>([DEFAULT_FONT_FAMILY, ...FALLBACK_FAMILIES])
+  for (const m of marketCatalog) {
+    assert.equal(m.direction, directionOf(m.locale), `${m.id}: direction`)
+    for (const [script, family] of Object.entries(m.fonts)) assert.ok(families.has(family), `${m.id}: ${script} → ${family} is in the stack`)
+    if (m.fonts.Hani) assert.equal(m.fonts.Hani, hanFamilyFor(m.locale, ''), `${m.id}: Han forms`)
+  }
 })
 
 test('cultural hints are data: red for luck and white for mourning in China', () => {
@@ -73,4 +82,11 @@ test('formattingLocale adds the market digits and calendar only to text in the m
   assert.equal(new Intl.Locale(formattingLocale('ar-SA-u-nu-latn', sa)).numberingSystem, 'latn', 'the tag’s own extension wins')
   assert.equal(new Intl.Locale(formattingLocale('th-TH', getMarket('th-TH'))).calendar, 'buddhist')
   assert.equal(formattingLocale('de-DE', undefined), 'de-DE')
+})
+
+test('docs/localization.md lists every built-in market', async () => {
+  const { readFileSync } = await import('node:fs')
+  const docs = readFileSync(new URL('../../../../docs/localization.md', import.meta.url), 'utf8')
+  const listed = /Built-in markets: ([^.]+)\./.exec(docs.replace(/\n/g, ' '))![1]!.split(/,\s*/).map((s) => s.trim())
+  assert.deepEqual(listed, marketCatalog.map((m) => m.id))
 })

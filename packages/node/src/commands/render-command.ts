@@ -8,6 +8,8 @@ import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { localeOption } from '../options/locale-option.js'
+import { marketOption } from '../options/market-option.js'
+import { catalogOption } from '../options/catalog-option.js'
 import { modelOption } from '../options/model-option.js'
 import { outOption } from '../options/out-option.js'
 import { qualityOption } from '../options/quality-option.js'
@@ -16,11 +18,33 @@ import { createProgressReporter, formatDuration } from '../progress-reporter.js'
 import { renderBatch } from '../render-batch.js'
 import { reportError } from '../report-error.js'
 import type { CliCommand } from './cli-command.js'
+import type { BatchManifest } from '../write-manifest.js'
 
 /** A path relative to the working folder when it is inside it, else absolute. */
 function shortPath(path: string): string {
   const rel = relative(process.cwd(), path)
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel
+}
+
+/** The layout report and missing translations, in a few lines; the manifest has them all. */
+function writeWarnings(stderr: NodeJS.WritableStream, manifest: BatchManifest, manifestFile: string): void {
+  const layout = manifest.layout ?? []
+  if (layout.length > 0) {
+    const layers = new Map<string, Set<string>>()
+    for (const l of layout) {
+      const key = `${l.id}: ${l.layer} ${l.status}`
+      layers.set(key, (layers.get(key) ?? new Set()).add(`${l.format}.${l.locale}`))
+    }
+    stderr.write(`${layout.length} text layer${layout.length === 1 ? '' : 's'} did not fit (layout report in ${manifestFile}):\n`)
+    for (const [key, outputs] of [...layers].slice(0, SHOWN_FAILURES)) stderr.write(`  ${key} in ${[...outputs].slice(0, 6).join(', ')}${outputs.size > 6 ? ` and ${outputs.size - 6} more` : ''}\n`)
+  }
+  const missing = manifest.missingTranslations ?? []
+  if (missing.length > 0) {
+    const byLocale = new Map<string, string[]>()
+    for (const m of missing) byLocale.set(m.locale, [...(byLocale.get(m.locale) ?? []), m.message])
+    stderr.write(`Missing translations (the source text was shown):\n`)
+    for (const [locale, ids] of byLocale) stderr.write(`  ${locale}: ${ids.join(', ')}\n`)
+  }
 }
 
 /** Failures listed on the terminal; the manifest has them all. */
@@ -42,6 +66,8 @@ export const renderCommand: CliCommand = {
     { option: formatOption, required: true },
     { option: outOption, required: true },
     { option: localeOption },
+    { option: marketOption },
+    { option: catalogOption },
     { option: typeOption },
     { option: qualityOption },
     { option: concurrencyOption },
@@ -74,7 +100,9 @@ export const renderCommand: CliCommand = {
         template: positionals[0]!,
         data: options.data as string,
         formats: options.format as string[],
-        locales: options.locale as string[],
+        locales: options.locale as string[] | undefined,
+        markets: options.market as string[] | undefined,
+        catalogs: options.catalog as string[] | undefined,
         out: options.out as string,
         type: options.type as ImageType,
         quality: options.quality as number,
@@ -106,6 +134,9 @@ export const renderCommand: CliCommand = {
             rate: seconds > 0 ? Number((manifest.outputs.length / seconds).toFixed(2)) : 0,
             concurrency: result.concurrency,
             failures: manifest.failures,
+            warnings: manifest.warnings,
+            layout: manifest.layout ?? [],
+            missingTranslations: manifest.missingTranslations ?? [],
           },
           null,
           2,
@@ -115,6 +146,7 @@ export const renderCommand: CliCommand = {
     }
     const rate = seconds > 0 ? ` (${(manifest.outputs.length / seconds).toFixed(1)}/s)` : ''
     io.stdout.write(`Wrote ${manifest.outputs.length} image${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
+    writeWarnings(io.stderr, manifest, manifestFile)
     if (manifest.failures.length > 0) {
       // One line per row and reason: a row that does not bind fails the same way in every format.
       const groups = new Map<string, { head: string; outputs: string[] }>()
