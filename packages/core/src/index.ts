@@ -89,6 +89,13 @@ export { sampleAnimation } from './timeline/sample-animation.js'
 export type { AnimationState } from './timeline/sample-animation.js'
 export { sampleEffect } from './timeline/sample-effect.js'
 export type { EffectState } from './timeline/sample-effect.js'
+export { renderVideo } from './video/render-video.js'
+export type { RenderVideoOptions, RenderVideoResult } from './video/render-video.js'
+export { defaultCodecOf } from './video/video-encoder.js'
+export type { VideoEncoder, VideoEncoderFactory, VideoEncodeRequest, VideoEncoderInfo, EncodedVideo } from './video/video-encoder.js'
+export { checkVideoLimits, checkVideoBytes } from './video/check-video-limits.js'
+export { videoLimitsByFormat } from './formats/video-limits.js'
+export type { VideoLimits, VideoContainer, VideoCodec } from './formats/video-limits.js'
 export type {
   SceneAnimation,
   SceneEffect,

@@ -19,6 +19,7 @@ export function anchorTemplateUrls(template: Template, templateFolderUrl: string
   const anchor = (src: string) => (isRelative(src) ? new URL(src, templateFolderUrl).href : src)
   const copy = structuredClone(template) as Template & Record<string, unknown>
   for (const face of copy.fonts ?? []) face.src = anchor(face.src)
+  if (copy.timeline?.audio) copy.timeline.audio.src = anchor(copy.timeline.audio.src)
   for (const variable of Object.values(copy.variables)) {
     if (variable.type === 'image' && typeof variable.default === 'string') variable.default = anchor(variable.default)
   }

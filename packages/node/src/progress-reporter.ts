@@ -17,6 +17,13 @@ export function formatDuration(ms: number): string {
 }
 
 function describe(p: BatchProgress): { percent: string; rate: string; eta: string; failed: string } {
+  const failed = p.failures > 0 ? `, ${p.failures} failed` : ''
+  if (p.frames && p.frames.total > 0) {
+    // Videos: progress in frames, so that a long file moves the numbers as it renders.
+    const f = p.frames
+    const eta = f.done >= f.total ? '0s' : f.fps > 0 ? formatDuration(((f.total - f.done) / f.fps) * 1000) : '?'
+    return { percent: `${Math.floor((f.done / f.total) * 100)}%`, rate: `${f.done}/${f.total} frames, ${f.fps.toFixed(1)} fps`, eta, failed }
+  }
   const fraction = p.total > 0 ? p.done / p.total : 1
   const eta = p.done >= p.total ? '0s' : p.rate > 0 ? formatDuration(((p.total - p.done) / p.rate) * 1000) : '?'
   return {

@@ -23,6 +23,9 @@ import {
 import { readdir, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { anchorTemplateUrls } from './anchor-template-urls.js'
+import { isVideoType, type OutputType } from './video/output-type.js'
+import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
+import type { FrameProgress } from './video/frame-progress.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency } from './pool.js'
 import { prepareCutout } from './ai/prepare-cutout.js'
@@ -51,9 +54,11 @@ export interface RenderBatchOptions {
   /** Output folder; created when missing. */
   out: string
   /** Default `png`. */
-  type?: ImageType
+  type?: OutputType
   /** 1..100 for JPEG and WebP. Default 90. */
   quality?: number
+  /** For video types: codec, poster frames, hardware encoding. */
+  video?: VideoBatchOptions
   /** Rows rendered at once. 1 renders in this thread; more use worker threads. Default: the cores available. */
   concurrency?: number
   /** The column ids come from. Default: the template's `idVariable`, else `id`, else `sku`. */
@@ -74,6 +79,8 @@ export interface BatchProgress {
   elapsedMs: number
   /** Outputs rendered per second so far (rows that failed before rendering do not count). */
   rate: number
+  /** Frames of the videos so far (video types only). */
+  frames?: FrameProgress
 }
 
 /** What {@link renderBatch} returns. */
@@ -88,7 +95,7 @@ export interface BatchResult {
   concurrency: number
 }
 
-const extensions: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' }
+const extensions: Record<OutputType, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', mp4: 'mp4', webm: 'webm', gif: 'gif' }
 
 /**
  * Renders every row of a feed into every format and locale: `<out>/<id>/<format>.<locale>.<ext>`,
@@ -118,7 +125,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const started = Date.now()
   const startedAt = new Date(started).toISOString()
   const type = options.type ?? 'png'
-  if (!(type in extensions)) throw new VitrineError('usage', `Unknown image type ${JSON.stringify(type)}: expected png, jpeg or webp`)
+  if (!(type in extensions)) throw new VitrineError('usage', `Unknown output type ${JSON.stringify(type)}: expected png, jpeg, webp, mp4, webm or gif`)
   if (options.quality !== undefined && !(Number.isInteger(options.quality) && options.quality >= 1 && options.quality <= 100)) {
     throw new VitrineError('usage', `Quality must be a whole number from 1 to 100, found ${options.quality}`)
   }
@@ -190,10 +197,11 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const timings = { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }
   const failedBeforeRendering = failures.length
   let done = failedBeforeRendering
+  const video = isVideoType(type) ? videoBatch(template, jobs.length * formats.length * locales.length, options.video, started, () => report()) : undefined
   const report = () => {
     const elapsedMs = Date.now() - started
     const rendered = done - failedBeforeRendering
-    options.onProgress?.({ done, total, failures: failures.length, elapsedMs, rate: elapsedMs > 0 ? (rendered * 1000) / elapsedMs : 0 })
+    options.onProgress?.({ done, total, failures: failures.length, elapsedMs, rate: elapsedMs > 0 ? (rendered * 1000) / elapsedMs : 0, ...(video ? { frames: video.frames() } : {}) })
   }
   report()
 
@@ -202,7 +210,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, cutout },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, video: video?.setup, catalogs, cutout },
       concurrency,
     )
     try {
@@ -222,6 +230,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       await pool.close()
     }
   }
+  video?.close()
 
   const manifest: BatchManifest = {
     template: portable(options.template),

@@ -18,6 +18,8 @@ import {
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
+import { isVideoType, type OutputType } from './video/output-type.js'
+import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
 import { createNodeCutoutEngine, type RowCutoutSetup } from './ai/create-node-cutout-engine.js'
 
 /** What every render of a batch shares; sent once to each worker. Plain data. */
@@ -25,8 +27,10 @@ export interface RowRendererSetup {
   template: Template
   policy: AssetPolicy
   builtInFontBaseUrl: string
-  type: ImageType
+  type: OutputType
   quality?: number
+  /** Codec, poster and progress settings of video types. */
+  video?: VideoOutputSetup
   /** Absolute folder the `file` of each output is relative to. */
   outDir: string
   /** Message catalogues from `--catalog`, checked against the template. */
@@ -66,6 +70,16 @@ export interface WrittenOutput {
   height: number
   bytes: number
   sha256: string
+  /** Videos: seconds, frames per second, frame count, codec family (`h264`), encoder (`ffmpeg libx264`). */
+  duration?: number
+  fps?: number
+  frames?: number
+  codec?: string
+  encoder?: string
+  /** Videos with audio: `aac` or `opus`. */
+  audioCodec?: string
+  /** The poster frame's file, when asked for. */
+  poster?: string
 }
 
 /** An output that could not be made, with the reason as plain data. */
@@ -127,6 +141,8 @@ export class RowRenderer {
 
   /** Renders every output of a row; a failing output fails alone. Never rejects. */
   async render(job: RowJob): Promise<RowJobResult> {
+    const type = this.setup.type
+    if (isVideoType(type)) return renderVideoRow(job, { setup: this.setup, platform: this.platform, assets: this.assets, fonts: this.fonts, surfaceFor: (f) => this.surfaceFor(f) }, type)
     const result: RowJobResult = { row: job.row, outputs: [], failures: [], timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
     for (const request of job.outputs) {
       try {
@@ -138,7 +154,7 @@ export class RowRenderer {
           platform: this.platform,
           assets: this.assets,
           fonts: this.fonts,
-          type: this.setup.type,
+          type: this.setup.type as ImageType,
           quality: this.setup.quality,
           rowPointer: job.rowPointer,
           surface: this.surfaceFor(request.format),

@@ -21,6 +21,8 @@ export type VitrineErrorCode =
   | 'font/load-failed'
   | 'render/failed'
   | 'encode/failed'
+  | 'video/over-limit'
+  | 'video/unsupported'
   | 'ai/invalid-model'
   | 'ai/unknown-model'
   | 'ai/hash-mismatch'

@@ -1,4 +1,5 @@
 import { VitrineError } from '../errors/vitrine-error.js'
+import { withVideoLimits, type VideoLimits } from './video-limits.js'
 
 /** A rectangle in output pixels. */
 export interface Rect {
@@ -27,12 +28,14 @@ export interface Format {
   /** The platform this format is for, if any. */
   platform?: string
   safeZone: SafeZone
+  /** What the platform accepts for videos here; custom formats have no limits. */
+  video?: VideoLimits
 }
 
 const none = (source = 'no platform UI overlaps this placement'): SafeZone => ({ top: 0, right: 0, bottom: 0, left: 0, source })
 
 /** The built-in formats. Safe zones are data so that layout (`box.frame: "safe"`) and lint can honour them. */
-export const formatCatalog: readonly Format[] = [
+export const formatCatalog: readonly Format[] = withVideoLimits([
   { id: 'instagram-square', label: 'Instagram feed, square', width: 1080, height: 1080, platform: 'instagram', safeZone: none() },
   { id: 'instagram-portrait', label: 'Instagram feed, portrait 4:5', width: 1080, height: 1350, platform: 'instagram', safeZone: none() },
   {
@@ -70,7 +73,7 @@ export const formatCatalog: readonly Format[] = [
     safeZone: { top: 0, right: 0, bottom: 0, left: 0, source: 'YouTube draws the duration badge in the bottom-right corner only' },
   },
   { id: 'x-post', label: 'X (Twitter) post image 16:9', width: 1600, height: 900, platform: 'x', safeZone: none() },
-]
+])
 
 /** `tall` (< 0.7), `portrait` (< 0.95), `square` (≤ 1.05) or `landscape`, from width / height. */
 export type AspectClass = 'tall' | 'portrait' | 'square' | 'landscape'

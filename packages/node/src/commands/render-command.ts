@@ -1,5 +1,8 @@
 import { isAbsolute, relative } from 'node:path'
-import type { ImageType } from '@vitrine/core'
+import type { VideoCodec } from '@vitrine/core'
+import { codecOption } from '../options/codec-option.js'
+import { posterOption } from '../options/poster-option.js'
+import type { OutputType } from '../video/output-type.js'
 import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { concurrencyOption } from '../options/concurrency-option.js'
 import { dataOption } from '../options/data-option.js'
@@ -70,6 +73,8 @@ export const renderCommand: CliCommand = {
     { option: catalogOption },
     { option: typeOption },
     { option: qualityOption },
+    { option: codecOption },
+    { option: posterOption },
     { option: concurrencyOption },
     { option: idColumnOption },
     { option: modelOption },
@@ -84,6 +89,10 @@ export const renderCommand: CliCommand = {
     {
       command: 'vitrine render card.json --data feed.json --format 1200x628 --locale en-US,de-DE --type jpeg --quality 85 --out out --json',
       description: 'A custom size in two languages as JPEG, with a JSON summary for scripts.',
+    },
+    {
+      command: 'vitrine render examples/product-video.json --data examples/products.csv --format instagram-story,youtube-thumbnail --type mp4 --poster --out out',
+      description: "A video ad per product from the template's timeline, as MP4 (H.264 + AAC), with a poster frame beside each.",
     },
   ],
   exitCodes: [
@@ -104,8 +113,9 @@ export const renderCommand: CliCommand = {
         markets: options.market as string[] | undefined,
         catalogs: options.catalog as string[] | undefined,
         out: options.out as string,
-        type: options.type as ImageType,
+        type: options.type as OutputType,
         quality: options.quality as number,
+        video: { codec: options.codec as VideoCodec | undefined, poster: options.poster === true },
         concurrency: options.concurrency as number,
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),
@@ -145,7 +155,8 @@ export const renderCommand: CliCommand = {
       return exitCode
     }
     const rate = seconds > 0 ? ` (${(manifest.outputs.length / seconds).toFixed(1)}/s)` : ''
-    io.stdout.write(`Wrote ${manifest.outputs.length} image${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
+    const noun = ['mp4', 'webm', 'gif'].includes(options.type as string) ? 'video' : 'image'
+    io.stdout.write(`Wrote ${manifest.outputs.length} ${noun}${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
     if (manifest.failures.length > 0) {
       // One line per row and reason: a row that does not bind fails the same way in every format.

@@ -1,0 +1,122 @@
+import type { BoundValues } from '../data/bind-row.js'
+import type { Template } from '../document/template.js'
+import { VitrineError } from '../errors/vitrine-error.js'
+import { getFormat, type Format } from '../formats/format-catalog.js'
+import type { VideoCodec, VideoContainer } from '../formats/video-limits.js'
+import type { Surface } from '../platform/platform.js'
+import { renderFrame } from '../render/render-frame.js'
+import { resolve, type ResolveOptions } from '../resolve/resolve.js'
+import type { Scene } from '../scene/scene.js'
+import { frameTime } from '../timeline/frame-time.js'
+import { checkVideoBytes, checkVideoLimits } from './check-video-limits.js'
+import { defaultCodecOf, type EncodedVideo, type VideoEncoderFactory, type VideoEncoderInfo, type VideoEncodeRequest } from './video-encoder.js'
+
+/** Options for {@link renderVideo}. */
+export interface RenderVideoOptions extends ResolveOptions {
+  container: VideoContainer
+  /** Default: the container's usual codec (H.264 for MP4, VP9 for WebM). */
+  codec?: VideoCodec
+  /** Makes the encoder (WebCodecs, ffmpeg.wasm, native ffmpeg). */
+  encoder: VideoEncoderFactory
+  /** Reuse a surface of the right size. */
+  surface?: Surface
+  /** Called after each frame is handed to the encoder. */
+  onFrame?: (done: number, total: number) => void
+  /** Checked between frames; when it is aborted the encoder is stopped and the render rejects. */
+  signal?: { readonly aborted: boolean }
+}
+
+/** What {@link renderVideo} returns. */
+export interface RenderVideoResult extends EncodedVideo {
+  scene: Scene
+  info: VideoEncoderInfo
+  width: number
+  height: number
+  fps: number
+  frames: number
+  /** Seconds: frames / fps. */
+  duration: number
+  /** Milliseconds: resolving, drawing all frames, waiting for the encoder, finishing the file. */
+  timings: { resolveMs: number; drawMs: number; encodeMs: number; finishMs: number }
+}
+
+/**
+ * The whole video pipeline for one row, format and locale: resolve → check the platform's
+ * limits → for each frame N, `renderFrame(scene, N / fps)` → encoder. Frames are streamed:
+ * one surface is drawn and handed over at a time, never all held.
+ *
+ * @example
+ * ```ts
+ * import { ffmpegEncoder } from '@vitrine/node'
+ * const video = await renderVideo(template, values, {
+ *   format: 'instagram-story', container: 'mp4', encoder: ffmpegEncoder({ file: 'out/ad.mp4' }),
+ *   platform, assets, fonts,
+ * })
+ * console.log(video.info.codecDetail, video.byteLength)
+ * ```
+ */
+export async function renderVideo(template: Template, values: BoundValues, options: RenderVideoOptions): Promise<RenderVideoResult> {
+  const { platform } = options
+  const format: Format = typeof options.format === 'string' ? getFormat(options.format) : options.format
+  const t0 = platform.now()
+  const scene = await resolve(template, values, { ...options, format })
+  const timeline = scene.timeline
+  if (!timeline) {
+    throw new VitrineError('usage', 'This template is a still: a video needs a "timeline" with a duration (see docs/video.md)', { path: '/timeline' })
+  }
+  const codec = options.codec ?? defaultCodecOf(options.container)
+  checkVideoLimits(format, timeline, options.container, codec)
+  const request: VideoEncodeRequest = {
+    container: options.container,
+    codec,
+    width: scene.width,
+    height: scene.height,
+    fps: timeline.fps,
+    frames: timeline.frames,
+    duration: timeline.frames / timeline.fps,
+  }
+  if (timeline.audio && options.container !== 'gif') {
+    const { bytes } = await options.assets.loadBytes(timeline.audio.src, '/timeline/audio/src')
+    request.audio = { ...timeline.audio, bytes }
+  }
+  const surface = options.surface && options.surface.width === scene.width && options.surface.height === scene.height ? options.surface : platform.createSurface(scene.width, scene.height)
+  const t1 = platform.now()
+  const encoder = await options.encoder(request)
+  let drawMs = 0
+  let encodeMs = 0
+  let output: EncodedVideo
+  const t2 = platform.now()
+  try {
+    for (let i = 0; i < timeline.frames; i++) {
+      if (options.signal?.aborted) throw new VitrineError('render/failed', 'The video render was cancelled')
+      const a = platform.now()
+      try {
+        renderFrame(scene, frameTime(i, timeline.fps), surface, options.assets)
+      } catch (error) {
+        throw new VitrineError('render/failed', `Drawing frame ${i} failed: ${(error as Error).message}`, { cause: error })
+      }
+      const b = platform.now()
+      await encoder.addFrame(surface)
+      encodeMs += platform.now() - b
+      drawMs += b - a
+      options.onFrame?.(i + 1, timeline.frames)
+    }
+    output = await encoder.finish()
+  } catch (error) {
+    await encoder.abort()
+    throw error
+  }
+  const t3 = platform.now()
+  checkVideoBytes(format, output.byteLength)
+  return {
+    ...output,
+    scene,
+    info: encoder.info,
+    width: scene.width,
+    height: scene.height,
+    fps: timeline.fps,
+    frames: timeline.frames,
+    duration: request.duration,
+    timings: { resolveMs: t1 - t0, drawMs, encodeMs, finishMs: t3 - t2 - drawMs - encodeMs },
+  }
+}
