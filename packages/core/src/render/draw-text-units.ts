@@ -25,8 +25,8 @@ function unitsOf(ctx: Canvas2DContext, node: SceneText, by: 'line' | 'word'): Te
   } else {
     ctx.save()
     for (const line of node.lines) {
-      // Words of each run (one font, one direction): a word starts where the run's text before
-      // it ends, so words land where the line would draw them.
+      const words: TextUnit[] = []
+      // Words inside each run (a run has one font and direction), where the run draws them.
       for (const run of line.runs) {
         ctx.font = run.font
         ctx.letterSpacing = `${run.letterSpacing}px`
@@ -36,10 +36,13 @@ function unitsOf(ctx: Canvas2DContext, node: SceneText, by: 'line' | 'word'): Te
           const offset = m.index === 0 ? 0 : ctx.measureText(run.text.slice(0, m.index)).width
           const width = ctx.measureText(m[0]).width
           const x = run.direction === 'rtl' ? run.x + run.width - offset - width : run.x + offset
-          const word = { ...run, text: m[0], x, width }
-          units.push({ line: { text: m[0], x, baseline: line.baseline, width, runs: [word] }, x, y: line.baseline - ascent, width, height })
+          const wordRun = { ...run, text: m[0], x, width }
+          words.push({ line: { text: m[0], x, baseline: line.baseline, width, runs: [wordRun] }, x, y: line.baseline - ascent, width, height })
         }
       }
+      // Reading order: left to right, or right to left in a right-to-left paragraph.
+      words.sort((a, b) => (node.direction === 'rtl' ? b.x - a.x : a.x - b.x))
+      units.push(...words)
     }
     ctx.letterSpacing = '0px'
     ctx.restore()
