@@ -45,7 +45,7 @@ tryOn.addEventListener('snapshot', (event) => {
   look.hidden = false
 })
 tryOn.addEventListener('error', (event) => {
-  const { code } = (event as CustomEvent<TryOnErrorEventDetail>).detail
+  const { code } = (event as unknown as CustomEvent<TryOnErrorEventDetail>).detail
   status.textContent = `Try-on: ${code}`
 })
 tryOn.addEventListener('ready', () => (status.textContent = ''))

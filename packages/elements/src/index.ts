@@ -13,5 +13,5 @@ export type {
   TryOnTrackingEventDetail,
   TryOnSnapshotEventDetail,
   TryOnErrorEventDetail,
-} from './try-on/vitrine-try-on.js'
+} from './try-on/try-on-events.js'
 export { vitrineTryOnStyles } from './try-on/vitrine-try-on-styles.js'

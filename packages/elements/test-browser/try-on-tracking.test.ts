@@ -119,6 +119,20 @@ describe('<vitrine-try-on> events and errors', function () {
     expect([detail.width, detail.sku]).to.deep.equal([512, 'VT-EARRINGS-01'])
   })
 
+  it('flashes on a snapshot, except in reduced-motion mode', async () => {
+    const stage = el.shadowRoot!.querySelector('[part=stage]')!
+    el.reducedMotion = false
+    await el.snapshot()
+    await el.updateComplete
+    // Headless Chromium does not ask for reduced motion, so the flash shows.
+    expect(stage.classList.contains('flash')).to.equal(true)
+    el.reducedMotion = true
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    await el.snapshot()
+    await el.updateComplete
+    expect(stage.classList.contains('flash')).to.equal(false)
+  })
+
   it('says "no face found" for a photo without a face, and recovers with one', async () => {
     const lost = nextEvent(el, 'tracking-lost')
     const failed = nextEvent<{ code: string }>(el, 'error')

@@ -8,7 +8,6 @@ const FACE_CAMERA_FOV = 63
 const HEAD = { center: [0, 1.2, -4.6] as const, radii: [7.5, 11.5, 9.0] as const }
 
 type ThreeModule = typeof Three
-type Picture = HTMLImageElement | HTMLVideoElement | HTMLCanvasElement | ImageBitmap
 
 /** Milliseconds of the last `render()`. */
 export interface RenderTimings {
@@ -16,10 +15,10 @@ export interface RenderTimings {
 }
 
 /**
- * Draws the picture with the product on the face: three.js (imported on first use) over a WebGL2
- * canvas. The picture is the scene's background; the face group takes the facial transformation
- * matrix; an invisible head (the canonical face plus the back of the head) writes depth only, so
- * what is behind the head is hidden.
+ * Draws the product on the face: three.js (imported on first use) on a transparent WebGL2 canvas
+ * laid over the picture (the browser composites the two, so camera frames are never uploaded to
+ * WebGL). The face group takes the facial transformation matrix; an invisible head (the canonical
+ * face plus the back of the head) writes depth only, so what is behind the head is hidden.
  */
 export class TryOnRenderer {
   readonly canvas: HTMLCanvasElement
@@ -32,14 +31,14 @@ export class TryOnRenderer {
   private readonly product: Three.Group
   private readonly ambient: Three.HemisphereLight
   private readonly key: Three.DirectionalLight
-  private background: Three.Texture | undefined
   private models = new Map<string, Promise<GLTF>>()
 
   private constructor(three: ThreeModule, canvas: HTMLCanvasElement, context: WebGL2RenderingContext, canonicalFace: CanonicalFace) {
     this.three = three
     this.canvas = canvas
-    this.renderer = new three.WebGLRenderer({ canvas, context, antialias: true, preserveDrawingBuffer: true })
+    this.renderer = new three.WebGLRenderer({ canvas, context, alpha: true, antialias: true })
     this.renderer.outputColorSpace = three.SRGBColorSpace
+    this.renderer.setClearColor(0x000000, 0)
     this.scene = new three.Scene()
     this.camera = new three.PerspectiveCamera(FACE_CAMERA_FOV, 1, 1, 10_000)
     this.face = new three.Group()
@@ -58,7 +57,7 @@ export class TryOnRenderer {
    * gives no WebGL2 context.
    */
   static async create(canvas: HTMLCanvasElement, canonicalFace: CanonicalFace): Promise<TryOnRenderer> {
-    const context = canvas.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true })
+    const context = canvas.getContext('webgl2', { alpha: true, antialias: true, premultipliedAlpha: true })
     if (!context) {
       throw new VitrineError('try-on/webgl-unavailable', 'This browser cannot show 3D (WebGL2 is unavailable or turned off), so products cannot be tried on here.')
     }
@@ -66,19 +65,8 @@ export class TryOnRenderer {
     return new TryOnRenderer(three, canvas, context, canonicalFace)
   }
 
-  /** Shows `picture` (a photo, or a playing video), and sizes the canvas to it. */
-  setPicture(picture: Picture, width: number, height: number): void {
-    const three = this.three
-    if (this.background && this.background.image !== picture) {
-      this.background.dispose()
-      this.background = undefined
-    }
-    if (!this.background) {
-      this.background = picture instanceof HTMLVideoElement ? new three.VideoTexture(picture) : new three.Texture(picture)
-      this.background.colorSpace = three.SRGBColorSpace
-      this.background.needsUpdate = true
-      this.scene.background = this.background
-    }
+  /** Sizes the canvas to the picture's pixels (the camera's projection follows its aspect). */
+  setSize(width: number, height: number): void {
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.renderer.setSize(width, height, false)
       this.camera.aspect = width / height
@@ -124,7 +112,6 @@ export class TryOnRenderer {
   }
 
   dispose(): void {
-    this.background?.dispose()
     this.renderer.dispose()
   }
 

@@ -1,8 +1,9 @@
 import { css } from 'lit'
 
 /**
- * `<vitrine-try-on>`'s styles. The canvas keeps the picture's resolution (a photo up to 1280
- * pixels, the camera's frames) and is scaled by CSS to the element's width. Motion (the snapshot
+ * `<vitrine-try-on>`'s styles. The picture (photo canvas or camera video) and the transparent
+ * product layer over it keep the picture's resolution (a photo up to 1280 pixels, the camera's
+ * frames) and are scaled together by CSS to the element's width. Motion (the snapshot
  * flash, fades) is off under `reduced-motion` or the system's reduced-motion setting.
  */
 export const vitrineTryOnStyles = css`
@@ -43,10 +44,23 @@ export const vitrineTryOnStyles = css`
     opacity: 0.6;
     transition: none;
   }
-  [part='canvas'] {
+  [part='view'] {
+    position: relative;
+    width: 100%;
+    min-height: 120px;
+  }
+  [part='picture'] {
     display: block;
     width: 100%;
-    height: auto;
+    height: 100%;
+    object-fit: contain;
+  }
+  [part='canvas'] {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
   }
   [part='status-text'] {
     position: absolute;

@@ -1,43 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { VitrineError, findTryOnProduct, parseTryOnCatalog, type TryOnCatalog, type TryOnProduct } from '@vitrine/core'
+import { VitrineError, findTryOnProduct, type TryOnCatalog, type TryOnProduct } from '@vitrine/core'
+import { composeSnapshot } from './compose-snapshot.js'
 import { sharedFaceTracker, type FaceTracker, type TrackedFace } from './face-tracker.js'
+import { loadTryOnCatalog, type LoadedTryOnCatalog } from './load-try-on-catalog.js'
 import type { TryOnRenderer } from './try-on-renderer.js'
-import { faceLuminance, loadPhoto, openCamera, stopStream, type Photo } from './try-on-sources.js'
+import { CameraFeed } from './camera-feed.js'
+import { tryOnControls } from './try-on-controls.js'
+import { faceLuminance, loadPhoto, type Photo } from './try-on-sources.js'
 import { vitrineTryOnStyles } from './vitrine-try-on-styles.js'
-
-/** Where the picture comes from: the camera, or a photo (uploaded, given by URL, or the sample). */
-export type TryOnSource = 'camera' | 'photo'
-
-/** `<vitrine-try-on>`'s state, reflected as its `status` attribute. */
-export type TryOnStatus = 'idle' | 'loading' | 'ready' | 'error'
-
-/** Milliseconds: model load, first frame, and the last frame's landmark and render times. */
-export interface TryOnTimings {
-  modelLoadMs?: number
-  firstFrameMs?: number
-  landmarkMs?: number
-  renderMs?: number
-}
-
-/** `detail` of `ready`. */
-export interface TryOnReadyEventDetail {
-  source: TryOnSource
-  sku: string | undefined
-  timings: TryOnTimings
-}
-/** `detail` of `tracking-found` and `tracking-lost`. */
-export interface TryOnTrackingEventDetail {
-  source: TryOnSource
-}
-/** `detail` of `snapshot`: the PNG. Cancel the event to keep the element from downloading it. */
-export interface TryOnSnapshotEventDetail {
-  blob: Blob
-  width: number
-  height: number
-  sku: string | undefined
-}
-/** `detail` of `error`: the VitrineError as JSON. */
-export type TryOnErrorEventDetail = ReturnType<VitrineError['toJSON']>
+import type { TryOnErrorEventDetail, TryOnReadyEventDetail, TryOnSnapshotEventDetail, TryOnSource, TryOnStatus, TryOnTimings, TryOnTrackingEventDetail } from './try-on-events.js'
 
 const asVitrineError = (error: unknown): VitrineError =>
   error instanceof VitrineError ? error : new VitrineError('try-on/model-failed', `Try-on failed: ${(error as Error)?.message ?? String(error)}`, { cause: error })
@@ -61,7 +32,8 @@ const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefe
  * Events (none bubble): `ready`, `tracking-found`, `tracking-lost`, `snapshot` (cancelable),
  * `error`, `product-change`.
  *
- * Parts: `stage`, `canvas`, `message`, `message-code`, `status-text`, `controls`, `products`,
+ * Parts: `stage`, `view` (the picture and the product layer), `picture` (the photo or camera
+ * video), `canvas` (the product layer, transparent, over the picture), `message`, `message-code`, `status-text`, `controls`, `products`,
  * `product` (and `product-selected`), `button`, `camera-button`, `flip-button`, `upload-button`,
  * `sample-button`, `snapshot-button`. Custom properties: `--vitrine-try-on-background`,
  * `--vitrine-try-on-radius`, `--vitrine-try-on-accent`, `--vitrine-try-on-accent-text`,
@@ -125,14 +97,12 @@ export class VitrineTryOn extends LitElement {
   private readonly canvas = document.createElement('canvas')
   private tracker: FaceTracker | undefined
   private renderer: TryOnRenderer | undefined
-  private parsedCatalog: { input: unknown; catalog: TryOnCatalog; base: string } | undefined
+  private parsedCatalog: (LoadedTryOnCatalog & { input: unknown }) | undefined
   private worn: TryOnProduct | undefined
   private uploaded: Blob | undefined
   private picture: Photo | undefined
-  private face: TrackedFace | undefined
-  private stream: MediaStream | undefined
-  private video: HTMLVideoElement | undefined
-  private frameRequest = 0
+  /** The camera: on while `camera.live`; its video stays as the picture after it is turned off. */
+  private camera: CameraFeed | undefined
   private generation = 0
   private queue: Promise<void> = Promise.resolve()
   private readySent = false
@@ -170,7 +140,7 @@ export class VitrineTryOn extends LitElement {
 
   /** Whether the camera is on now (it goes off when the element is hidden, scrolled away or removed). */
   get cameraOn(): boolean {
-    return this.stream?.getVideoTracks().some((t) => t.readyState === 'live') ?? false
+    return this.camera?.live ?? false
   }
 
   /** Wears the product with this SKU (from the catalogue). Resolves when it is shown. */
@@ -212,20 +182,13 @@ export class VitrineTryOn extends LitElement {
   async snapshot(): Promise<Blob> {
     await this.settled
     const renderer = this.renderer
-    if (!renderer || !this.picture && !this.video) throw this.error ?? new VitrineError('usage', 'Nothing to snapshot yet: no picture is shown')
+    const picture = this.currentPicture()
+    if (!renderer || !picture) throw this.error ?? new VitrineError('usage', 'Nothing to snapshot yet: no picture is shown')
+    const { width, height } = this.canvas
+    // Drawn again in this task: the product layer's pixels are read before the page composites.
     renderer.render()
-    let source: HTMLCanvasElement = this.canvas
-    if (this.mirror) {
-      source = document.createElement('canvas')
-      source.width = this.canvas.width
-      source.height = this.canvas.height
-      const ctx = source.getContext('2d')!
-      ctx.translate(source.width, 0)
-      ctx.scale(-1, 1)
-      ctx.drawImage(this.canvas, 0, 0)
-    }
-    const blob = await new Promise<Blob>((resolve, reject) => source.toBlob((b) => (b ? resolve(b) : reject(new VitrineError('encode/failed', 'The snapshot could not be encoded as PNG'))), 'image/png'))
-    this.emit<TryOnSnapshotEventDetail>('snapshot', { blob, width: source.width, height: source.height, sku: this.sku }, true)
+    const blob = await composeSnapshot(picture, this.canvas, width, height, this.mirror)
+    this.emit<TryOnSnapshotEventDetail>('snapshot', { blob, width, height, sku: this.sku }, true)
     if (!this.reducedMotion && !reducedMotionQuery?.matches) {
       this.flashing = true
       setTimeout(() => (this.flashing = false), 180)
@@ -260,28 +223,36 @@ export class VitrineTryOn extends LitElement {
     const camera = this.source === 'camera'
     return html`<div part="stage" class=${this.flashing ? 'flash' : ''} ?data-mirror=${this.mirror} tabindex="0"
         aria-label="Try-on view. Left and right arrow keys change the product." @keydown=${this.onStageKey}>
-        ${this.canvas}
+        <div part="view" style=${this.viewStyle()}>${this.currentPicture() ?? nothing}${this.canvas}</div>
         ${statusText ? html`<div part="status-text" aria-live="polite">${statusText}</div>` : nothing}
         ${error
           ? html`<div part="message" role="alert"><span part="message-code">${error.code}</span> ${error.message}</div>`
           : nothing}
       </div>
-      <div part="controls" role="toolbar" aria-label="Try-on">
-        ${this.products.length > 1
-          ? html`<div part="products" role="group" aria-label="Products">
-              ${this.products.map(
-                (p) => html`<button part=${p.sku === this.sku ? 'button product product-selected' : 'button product'} aria-pressed=${p.sku === this.sku ? 'true' : 'false'}
-                  @click=${() => (this.sku = p.sku)}>${p.name ?? p.sku}</button>`,
-              )}
-            </div>`
-          : nothing}
-        <button part="button camera-button" aria-pressed=${camera ? 'true' : 'false'} @click=${() => this.useCamera()}>Camera</button>
-        ${camera ? html`<button part="button flip-button" @click=${() => this.useCamera(this.facing === 'user' ? 'environment' : 'user')}>Switch camera</button>` : nothing}
-        <button part="button upload-button" @click=${this.pickPhoto}>Upload photo</button>
-        ${this.sample ? html`<button part="button sample-button" @click=${this.useSample}>Sample photo</button>` : nothing}
-        <button part="button snapshot-button" ?disabled=${this.status !== 'ready'} @click=${this.downloadSnapshot}>Snapshot</button>
-        <input type="file" accept="image/*" hidden @change=${this.onFileChosen} />
-      </div>`
+      ${tryOnControls({
+        products: this.products,
+        sku: this.sku,
+        camera,
+        sample: Boolean(this.sample),
+        canSnapshot: this.status === 'ready',
+        onProduct: (sku) => (this.sku = sku),
+        onCamera: () => void this.useCamera(),
+        onFlip: () => void this.useCamera(this.facing === 'user' ? 'environment' : 'user'),
+        onUpload: this.pickPhoto,
+        onSample: this.useSample,
+        onSnapshot: this.downloadSnapshot,
+        onFileChosen: this.onFileChosen,
+      })}`
+  }
+
+  private currentPicture(): HTMLVideoElement | HTMLCanvasElement | undefined {
+    return this.picture?.canvas ?? this.camera?.video
+  }
+
+  private viewStyle(): string {
+    const { width, height } = this.canvas
+    const hasPicture = this.currentPicture() !== undefined
+    return `aspect-ratio: ${hasPicture ? `${width} / ${height}` : 'auto'};${this.mirror ? ' transform: scaleX(-1);' : ''}`
   }
 
   private statusText(): string {
@@ -353,7 +324,7 @@ export class VitrineTryOn extends LitElement {
   }
 
   private clearError(): void {
-    if (this.status === 'error') this.status = this.picture || this.video ? 'ready' : 'idle'
+    if (this.status === 'error') this.status = this.currentPicture() ? 'ready' : 'idle'
     this.error = undefined
   }
 
@@ -373,21 +344,11 @@ export class VitrineTryOn extends LitElement {
     return { tracker: this.tracker, renderer: this.renderer }
   }
 
-  private async loadCatalog(): Promise<{ catalog: TryOnCatalog; base: string } | undefined> {
+  private async loadCatalog(): Promise<LoadedTryOnCatalog | undefined> {
     const input = this.catalog
     if (input === undefined || input === '') return undefined
     if (this.parsedCatalog?.input === input) return this.parsedCatalog
-    let parsed: { catalog: TryOnCatalog; base: string }
-    if (typeof input === 'string' && !input.trimStart().startsWith('{')) {
-      const url = new URL(input, document.baseURI).href
-      const response = await fetch(url).catch((error) => {
-        throw new VitrineError('try-on/catalog-invalid', `The try-on catalogue ${url} could not be fetched: ${(error as Error).message}`, { cause: error })
-      })
-      if (!response.ok) throw new VitrineError('try-on/catalog-invalid', `The try-on catalogue ${url} answered ${response.status}`)
-      parsed = { catalog: parseTryOnCatalog(await response.text()), base: url }
-    } else {
-      parsed = { catalog: parseTryOnCatalog(input), base: document.baseURI }
-    }
+    const parsed = await loadTryOnCatalog(input, document.baseURI)
     this.parsedCatalog = { input, ...parsed }
     this.products = parsed.catalog.products
     return parsed
@@ -417,6 +378,8 @@ export class VitrineTryOn extends LitElement {
     }
     this.status = 'loading'
     this.error = undefined
+    // Camera frames have not been looked at yet (no event: the first frame's says).
+    if (this.source === 'camera') this.tracking = false
     const started = performance.now()
     const { tracker, renderer } = await this.engines()
     if (generation !== this.generation) return
@@ -424,9 +387,11 @@ export class VitrineTryOn extends LitElement {
 
     const picture = await loadPhoto(photo!)
     if (generation !== this.generation) return
+    picture.canvas.setAttribute('part', 'picture')
     this.picture = picture
-    this.video = undefined
-    renderer.setPicture(picture.canvas, picture.width, picture.height)
+    this.camera = undefined
+    renderer.setSize(picture.width, picture.height)
+    this.requestUpdate()
     const t0 = performance.now()
     const face = await tracker.detect(picture.canvas)
     this.timings.landmarkMs = performance.now() - t0
@@ -441,7 +406,6 @@ export class VitrineTryOn extends LitElement {
   }
 
   private showFace(face: TrackedFace | undefined, picture: CanvasImageSource, width: number, height: number, measureLight = true): void {
-    this.face = face
     this.renderer?.setFace(face?.matrix)
     if (face && measureLight) this.renderer?.setLuminance(faceLuminance(picture, width, height, face.landmarks))
     const found = face !== undefined
@@ -463,44 +427,35 @@ export class VitrineTryOn extends LitElement {
       this.status = this.picture ? 'ready' : 'idle'
       return
     }
-    const stream = await openCamera(this.facing)
-    if (generation !== this.generation || !this.isConnected) return stopStream(stream)
-    this.stream = stream
-    const video = document.createElement('video')
-    video.muted = true
-    video.playsInline = true
-    video.srcObject = stream
-    await video.play()
-    if (generation !== this.generation) return
-    this.video = video
+    const feed = await CameraFeed.open(this.facing)
+    if (generation !== this.generation || !this.isConnected) return feed.stop()
+    feed.video.setAttribute('part', 'picture')
+    this.camera = feed
     this.picture = undefined
+    this.requestUpdate()
     let frames = 0
-    const step = async () => {
-      if (generation !== this.generation || !this.tracker || !this.renderer) return
-      const width = video.videoWidth
-      const height = video.videoHeight
-      if (width > 0 && height > 0) {
+    feed.run(
+      async (video) => {
+        const { tracker, renderer } = this
+        if (!tracker || !renderer || generation !== this.generation) return
         const t0 = performance.now()
-        const face = await this.tracker.detectVideo(video)
+        const face = await tracker.detectVideo(video)
         this.timings.landmarkMs = performance.now() - t0
         if (generation !== this.generation) return
-        this.renderer.setPicture(video, width, height)
+        renderer.setSize(video.videoWidth, video.videoHeight)
         // Light follows the picture, measured a few times a second.
-        this.showFace(face, video, width, height, frames++ % 15 === 0)
-        this.renderer.render()
-        this.timings.renderMs = this.renderer.lastRenderMs
+        this.showFace(face, video, video.videoWidth, video.videoHeight, frames++ % 15 === 0)
+        renderer.render()
+        this.timings.renderMs = renderer.lastRenderMs
         if (this.status !== 'ready') this.status = 'ready'
         this.frameShown(started)
-      }
-      this.frameRequest = video.requestVideoFrameCallback(() => void step().catch((error) => this.showError(asVitrineError(error))))
-    }
-    await step()
+      },
+      (error) => this.showError(asVitrineError(error)),
+    )
   }
 
   private stopCamera(): void {
-    if (this.video) this.video.cancelVideoFrameCallback(this.frameRequest)
-    stopStream(this.stream)
-    this.stream = undefined
+    this.camera?.stop()
   }
 
   private onVisibility(visible: boolean): void {
@@ -511,10 +466,6 @@ export class VitrineTryOn extends LitElement {
     // Hidden: the camera goes off; shown again: it comes back.
     if (!now) this.stop()
     else this.enqueue(() => this.showSource())
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('mirror')) this.canvas.style.transform = this.mirror ? 'scaleX(-1)' : ''
   }
 }
 
