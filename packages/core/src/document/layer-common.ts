@@ -11,6 +11,11 @@ export const overridableCommon = {
   rotation: Type.Optional(Type.Number()),
   /** `false` hides the layer; a condition shows it only for rows that meet it. */
   visible: Type.Optional(Type.Union([Type.Boolean(), ConditionSchema])),
+  /**
+   * Right-to-left markets mirror the layout: the layer's place, rotation and left/right
+   * alignment flip. `false` keeps it as designed (logos, product photos), with its children.
+   */
+  mirror: Type.Optional(Type.Boolean({ description: 'Mirror this layer in right-to-left markets (default true); false keeps it as designed.' })),
 }
 
 /**

@@ -42,6 +42,8 @@ export const LinearGradientSchema = Type.Object(
     /** Degrees, CSS convention: 0 points up, 90 to the right. */
     angle: Type.Number({ description: 'Degrees, as in CSS: 0 goes bottom to top, 90 left to right.' }),
     stops: Type.Array(GradientStopSchema, { minItems: 2 }),
+    /** Flip left to right in right-to-left markets (off by default: light from the left stays there). */
+    mirror: Type.Optional(Type.Boolean({ description: 'Flip the gradient left to right in right-to-left markets.' })),
   },
   { title: 'LinearGradient', additionalProperties: false },
 )
@@ -57,6 +59,8 @@ export const RadialGradientSchema = Type.Object(
     /** Radius as a fraction of half the box diagonal, default 1. */
     radius: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
     stops: Type.Array(GradientStopSchema, { minItems: 2 }),
+    /** Flip the centre left to right in right-to-left markets. */
+    mirror: Type.Optional(Type.Boolean({ description: 'Flip the centre left to right in right-to-left markets.' })),
   },
   { title: 'RadialGradient', additionalProperties: false },
 )

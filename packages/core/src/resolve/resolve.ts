@@ -15,6 +15,7 @@ import { layoutText } from '../text/layout-text.js'
 import { assignFonts } from '../text/font-runs.js'
 import { cssFontAt } from '../text/css-font.js'
 import { directionOf } from '../text/direction-of.js'
+import { isMirrored, mirrorBox, mirrorLayer, mirrorPaint } from '../layout/mirror-layer.js'
 import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import type { BoundValues } from '../data/bind-row.js'
 import type { CutoutEngine } from '../ai/cutout-engine.js'
@@ -66,6 +67,8 @@ interface Context {
   fonts: SceneFontRef[]
   images: Scene['images']
   text: TextFitReport[]
+  /** Writing direction of the market: right-to-left mirrors the layout. */
+  direction: 'ltr' | 'rtl'
 }
 
 const measureSurfaces = new WeakMap<Platform, Surface>()
@@ -112,7 +115,7 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
     const m = c.measureText('Hg')
     return { ascent: m.fontBoundingBoxAscent / 100, descent: m.fontBoundingBoxDescent / 100 }
   })()
-  const direction = directionOf(ctx.locale)
+  const direction = ctx.direction
   const letterSpacing = layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx)
   const result = layoutText(c, {
     text,
@@ -200,7 +203,7 @@ async function resolveImage(layer: ImageLayer, box: Rect, base: Omit<SceneImage,
   }
 }
 
-async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: string): Promise<SceneNode[]> {
+async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: string, parentMirrored = true): Promise<SceneNode[]> {
   // One layer after another, so that the Scene (fonts, reports) comes out in a stable order.
   const nodes: Array<SceneNode | undefined> = []
   for (const [index, original] of layers.entries()) {
@@ -210,9 +213,12 @@ async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: s
 
   async function resolveLayer(original: Layer, index: number): Promise<SceneNode | undefined> {
       const at = `${path}/${index}`
-      const layer = effectiveLayer(original, ctx.format)
-      if (!evaluateCondition(layer.visible, ctx.values)) return undefined
-      const box = resolveBox(layer.box, layer.box.frame === 'safe' ? ctx.safe : frame, ctx.unit)
+      const effective = effectiveLayer(original, ctx.format)
+      if (!evaluateCondition(effective.visible, ctx.values)) return undefined
+      const mirrored = isMirrored(effective, ctx.direction, parentMirrored)
+      const layer = mirrored ? mirrorLayer(effective) : effective
+      const designed = resolveBox(layer.box, layer.box.frame === 'safe' ? ctx.safe : frame, ctx.unit)
+      const box = mirrored ? mirrorBox(designed, layer.box.frame === 'safe' ? ctx.safe : frame) : designed
       const lctx: LengthContext = { unit: ctx.unit, frameWidth: frame.width, frameHeight: frame.height }
       const base = { id: layer.id, ...box, opacity: layer.opacity ?? 1, rotation: layer.rotation ?? 0 }
       switch (layer.type) {
@@ -230,7 +236,7 @@ async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: s
         case 'text':
           return resolveText(layer, box, base, ctx, at, lctx)
         case 'group':
-          return { ...base, type: 'group', clip: layer.clip ?? false, children: await resolveLayers(layer.children, box, ctx, `${at}/children`) }
+          return { ...base, type: 'group', clip: layer.clip ?? false, children: await resolveLayers(layer.children, box, ctx, `${at}/children`, mirrored) }
       }
   }
 }
@@ -280,6 +286,7 @@ export async function resolve(template: Template, values: BoundValues, options: 
     fonts: [],
     images: {},
     text: [],
+    direction: profile?.direction ?? directionOf(locale),
   }
   const nodes = await resolveLayers(template.layers, canvas, ctx, '/layers')
   const timeline = resolveTimeline(template, nodes, { unit: ctx.unit, width: format.width, height: format.height, resolveUrl: (src, path) => options.assets.resolveUrl(src, path) })
@@ -289,8 +296,8 @@ export async function resolve(template: Template, values: BoundValues, options: 
     height: format.height,
     format: format.id,
     locale,
-    direction: 'ltr',
-    background: resolvePaint(template.background, canvas, values),
+    direction: ctx.direction,
+    background: resolvePaint(ctx.direction === 'rtl' ? mirrorPaint(template.background) : template.background, canvas, values),
     nodes,
     fonts: ctx.fonts,
     images: ctx.images,

@@ -144,10 +144,15 @@ export class FontLibrary {
       })
       .catch((error: unknown) => {
         this.manifests.delete(id)
-        throw new VitrineError('font/load-failed', `Could not load the fallback font list ${url}: ${(error as Error).message} (is @vitrine/core's fonts/ folder served?)`, { cause: error })
+        throw new VitrineError('font/load-failed', `Could not load the fallback font list ${url}: ${this.reason(error)} (is @vitrine/core's fonts/ folder served?)`, { cause: error })
       })
     this.manifests.set(id, p)
     return p
+  }
+
+  private reason(error: unknown): string {
+    if (error instanceof VitrineError && error.code === 'asset/timeout') return `no answer within ${this.options.timeoutMs ?? 15_000} ms (FontLibrary timeoutMs)`
+    return (error as Error).message
   }
 
   private fetch(url: string): Promise<Uint8Array> {
@@ -169,17 +174,11 @@ export class FontLibrary {
         new VitrineError('font/load-failed', `No font file for ${face.family} ${face.weight} ${face.style}: add it to the template's "fonts" or register it`),
       )
     }
-    const limit = this.options.timeoutMs ?? 15_000
     p = this.fetch(url)
       .then((bytes) => this.register(face, bytes))
       .catch((error: unknown) => {
         this.loading.delete(k)
-        const timedOut = error instanceof VitrineError && error.code === 'asset/timeout'
-        throw new VitrineError(
-          'font/load-failed',
-          `Could not load font ${face.family} ${face.weight} ${face.style} from ${url}: ${timedOut ? `no answer within ${limit} ms (FontLibrary timeoutMs)` : (error as Error).message}`,
-          { cause: error },
-        )
+        throw new VitrineError('font/load-failed', `Could not load font ${face.family} ${face.weight} ${face.style} from ${url}: ${this.reason(error)}`, { cause: error })
       })
     this.loading.set(k, p)
     return p

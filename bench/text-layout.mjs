@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * Text layout benchmark: paragraphs laid out per second for a two-line title in each script
+ * (fonts assigned once, then `layoutText` alone: breaks, bidi, measuring, runs), and the cost of
+ * text as a share of a whole card render (the example product card in Node, JPEG): the render
+ * time of the card with the title minus the same card with empty texts, over the full render
+ * time. Target: under 20 %.
+ *
+ *   pnpm bench:text [-- --iterations N --renders N]
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { AssetStore, assignFonts, bindRow, cssFontAt, directionOf, FontLibrary, layoutText, parseTemplate, renderImage } from '@vitrine/core'
+import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  options: { iterations: { type: 'string', default: '300' }, renders: { type: 'string', default: '40' } },
+})
+const iterations = Number(args.iterations)
+const renders = Number(args.renders)
+
+/** A two-line title per script, with the locale it is laid out for. */
+const titles = [
+  ['Latin', 'en-US', 'Waterproof trail running shoes with a recycled knit upper'],
+  ['Cyrillic', 'ru-RU', 'Водонепроницаемые кроссовки с подошвой повышенного сцепления'],
+  ['Arabic + Latin', 'ar-SA', 'حذاء جري مقاوم للماء من Vitrine بنعل مطاطي بسعر 49.99 ر.س.'],
+  ['Hebrew', 'he-IL', 'נעלי ריצה עמידות למים מבית Vitrine עם סוליית גומי'],
+  ['Thai', 'th-TH', 'รองเท้าวิ่งกันน้ำพร้อมพื้นยางยึดเกาะดีเยี่ยมสำหรับทุกสภาพถนน'],
+  ['Devanagari', 'hi-IN', 'मज़बूत पकड़ वाले सोल के साथ वाटरप्रूफ़ ट्रेल रनिंग जूते'],
+  ['Japanese', 'ja-JP', '防水トレイルランニングシューズ、リサイクルニットのアッパー'],
+  ['Chinese', 'zh-CN', '防水越野跑鞋，采用再生针织鞋面和高抓地力鞋底'],
+  ['Korean', 'ko-KR', '재활용 니트 갑피와 접지력 좋은 밑창의 방수 트레일 러닝화'],
+  ['Emoji', 'en-US', 'Summer sale 🔥 sneakers 👟 for the whole family 👨‍👩‍👧‍👦'],
+]
+
+const platform = new NodePlatform()
+const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+const ctx = platform.createSurface(1, 1).context
+const face = { family: 'Inter', weight: 700, style: 'normal' }
+const now = () => performance.now()
+
+const card = parseTemplate(readFileSync(join(root, 'examples/product-card.json'), 'utf8'))
+const blank = structuredClone(card)
+const blankTexts = (layers) => layers.forEach((l) => (l.type === 'text' ? (l.text = '') : l.type === 'group' && blankTexts(l.children)))
+blankTexts(blank.layers)
+const assets = new AssetStore(platform, { baseUrl: pathToFileURL(join(root, 'tests/parity') + '/').href })
+const row = (title) => ({ sku: 'B-1', title, price: '49.99', currency: 'EUR', image: 'assets/mug.png', badge: 'New' })
+
+async function cardMs(template, title, locale) {
+  const { values } = bindRow(template, { index: 1, line: 2, pointer: '/rows/0', values: row(title) })
+  const once = () => renderImage(template, values, { format: 'instagram-square', locale, platform, assets, fonts, type: 'jpeg', quality: 85 })
+  for (let i = 0; i < 5; i++) await once()
+  const times = []
+  for (let i = 0; i < renders; i++) {
+    const t0 = now()
+    await once()
+    times.push(now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+console.log(`Text layout, ${iterations} layouts and ${renders} card renders per script (median card time), Node ${process.version}\n`)
+console.log('script            paragraphs/s   lines   card ms   text ms   text share')
+const results = []
+for (const [name, locale, text] of titles) {
+  const { runs } = await assignFonts(text, { primary: face, fonts, locale })
+  const input = {
+    text,
+    fontAt: cssFontAt(face),
+    runs: runs.map((r) => ({ start: r.start, end: r.end, fontAt: cssFontAt(r.face) })),
+    fontSize: 48,
+    minFontSize: 24,
+    shrink: true,
+    lineHeight: 1.2,
+    letterSpacing: 0,
+    width: 760,
+    height: 130,
+    align: 'start',
+    direction: directionOf(locale),
+    verticalAlign: 'top',
+    metrics: { ascent: 0.97, descent: 0.24 },
+    locale,
+  }
+  let lines = 0
+  for (let i = 0; i < 20; i++) lines = layoutText(ctx, input).lines.length
+  const t0 = now()
+  for (let i = 0; i < iterations; i++) layoutText(ctx, input)
+  const perSecond = iterations / ((now() - t0) / 1000)
+  const full = await cardMs(card, text, locale)
+  const empty = await cardMs(blank, text, locale)
+  const textMs = Math.max(0, full - empty)
+  const share = textMs / full
+  results.push({ name, locale, perSecond, lines, full, textMs, share })
+  console.log(`${name.padEnd(16)} ${perSecond.toFixed(0).padStart(13)} ${String(lines).padStart(7)} ${full.toFixed(2).padStart(9)} ${textMs.toFixed(2).padStart(9)} ${(share * 100).toFixed(1).padStart(10)} %`)
+}
+const worst = results.reduce((a, b) => (b.share > a.share ? b : a))
+console.log(`\nText as a share of a card render: at most ${(worst.share * 100).toFixed(1)} % (${worst.name}); target under 20 %.`)

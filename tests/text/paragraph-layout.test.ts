@@ -1,0 +1,112 @@
+// The paragraph layout with real fonts on a real Skia canvas: visual order of mixed runs,
+// directional controls, letter spacing, alignment, justification and ellipsis in both directions.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { assignFonts, cssFontAt, FontLibrary, layoutText, type SceneFontRef, type TextLayoutInput, type TextLayoutResult } from '@vitrine/core'
+import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+
+const platform = new NodePlatform()
+const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+const ctx = platform.createSurface(1, 1).context
+const inter: SceneFontRef = { family: 'Inter', weight: 400, style: 'normal' }
+
+async function layout(text: string, options: Partial<TextLayoutInput> & { locale: string }): Promise<TextLayoutResult> {
+  const assigned = await assignFonts(text, { primary: inter, fonts, locale: options.locale })
+  return layoutText(ctx, {
+    text,
+    fontAt: cssFontAt(inter),
+    runs: assigned.runs.map((r) => ({ start: r.start, end: r.end, fontAt: cssFontAt(r.face) })),
+    fontSize: 20,
+    minFontSize: 10,
+    shrink: false,
+    lineHeight: 1.2,
+    letterSpacing: 0,
+    width: 1000,
+    height: 1000,
+    align: 'start',
+    verticalAlign: 'top',
+    metrics: { ascent: 0.97, descent: 0.24 },
+    ...options,
+  })
+}
+
+test('an Arabic title with a Latin brand and a price: runs in visual order, each in its direction', async () => {
+  const r = await layout('حذاء Nike الجديد 49.99 ر.س.', { locale: 'ar-SA', direction: 'rtl' })
+  const runs = r.lines[0]!.runs
+  // Left to right on screen: the riyal sign, the price, the Arabic words, then the brand at the right end of its Arabic context.
+  const order = runs.map((run) => run.text.trim()).filter(Boolean)
+  assert.ok(order.indexOf('49.99') < order.indexOf('الجديد'), `price left of الجديد: ${order.join(' | ')}`)
+  assert.ok(order.indexOf('الجديد') < order.indexOf('Nike'), `الجديد left of Nike: ${order.join(' | ')}`)
+  assert.ok(order.indexOf('Nike') < order.indexOf('حذاء'), `Nike left of حذاء: ${order.join(' | ')}`)
+  assert.equal(runs.find((run) => run.text === 'Nike')!.direction, 'ltr')
+  assert.equal(runs.find((run) => run.text === '49.99')!.direction, 'ltr')
+  assert.equal(runs.find((run) => run.text === 'حذاء')!.direction, 'rtl')
+  assert.match(runs.find((run) => run.text === 'حذاء')!.font, /"Vitrine Fallback noto-sans-arabic arabic"/)
+  // Runs sit side by side, left to right, without overlapping.
+  for (let i = 1; i < runs.length; i++) assert.ok(runs[i]!.x >= runs[i - 1]!.x + runs[i - 1]!.width - 0.01)
+  // start in a right-to-left paragraph is the right edge.
+  assert.ok(Math.abs(r.lines[0]!.x + r.lines[0]!.width - 1000) < 0.01)
+})
+
+test('isolates and marks from formatted messages steer the order and are not drawn', async () => {
+  const r = await layout('السعر \u2068€49.99\u2069 \u200fاليوم', { locale: 'ar-EG', direction: 'rtl' })
+  const drawn = r.lines[0]!.runs.map((run) => run.text).join('')
+  assert.doesNotMatch(drawn, /[\u2068\u2069\u200f]/)
+  assert.equal(r.lines[0]!.text, 'السعر €49.99 اليوم')
+  const order = r.lines[0]!.runs.map((run) => run.text.trim()).filter(Boolean)
+  assert.ok(order.indexOf('اليوم') < order.indexOf('€49.99') && order.indexOf('€49.99') < order.indexOf('السعر'), order.join(' | '))
+})
+
+test('letter spacing applies to Latin runs and never to Arabic (it would break the joins)', async () => {
+  const r = await layout('Vitrine متجر', { locale: 'ar-SA', direction: 'rtl', letterSpacing: 4 })
+  const runs = r.lines[0]!.runs
+  assert.equal(runs.find((run) => run.text.includes('Vitrine'))!.letterSpacing, 4)
+  assert.equal(runs.find((run) => run.text.includes('متجر'))!.letterSpacing, 0)
+})
+
+test('alignment follows the direction; justify stretches every line but the last', async () => {
+  const ltrEnd = await layout('Sale', { locale: 'en', align: 'end', width: 300 })
+  assert.ok(Math.abs(ltrEnd.lines[0]!.x + ltrEnd.lines[0]!.width - 300) < 0.01)
+  const rtlEnd = await layout('تخفيض', { locale: 'ar', direction: 'rtl', align: 'end', width: 300 })
+  assert.equal(rtlEnd.lines[0]!.x, 0)
+  const text = 'Waterproof trail running shoes with a recycled knit upper and grippy soles'
+  const justified = await layout(text, { locale: 'en', align: 'justify', width: 300 })
+  assert.ok(justified.lines.length >= 3)
+  for (const line of justified.lines.slice(0, -1)) assert.ok(Math.abs(line.width - 300) < 0.01, `justified width ${line.width}`)
+  const last = justified.lines[justified.lines.length - 1]!
+  assert.ok(last.width < 300 && last.x === 0)
+})
+
+test('maxLines cuts at a grapheme and puts the ellipsis at the logical end, in either direction', async () => {
+  const en = await layout('Waterproof trail running shoes with a recycled knit upper', { locale: 'en', width: 200, maxLines: 2 })
+  assert.equal(en.lines.length, 2)
+  assert.match(en.lines[1]!.text, /…$/)
+  assert.ok(en.lines[1]!.width <= 200)
+  const ar = await layout('حذاء جري مقاوم للماء بنعل مطاطي خفيف الوزن ومريح جدا', { locale: 'ar', direction: 'rtl', width: 200, maxLines: 2 })
+  assert.equal(ar.lines.length, 2)
+  const runs = ar.lines[1]!.runs
+  // In a right-to-left line the ellipsis is the leftmost thing drawn.
+  assert.equal(runs[0]!.text.startsWith('…') || runs[0]!.text.endsWith('…'), true, runs.map((r) => r.text).join(' | '))
+  assert.ok(ar.lines[1]!.x >= 0)
+})
+
+test('lines never break inside a grapheme cluster, nor Thai inside a word', async () => {
+  const thai = await layout('รองเท้าวิ่งกันน้ำพร้อมพื้นยางยึดเกาะดีเยี่ยม', { locale: 'th-TH', width: 150 })
+  assert.ok(thai.lines.length > 1)
+  const words = new Set(Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment('รองเท้าวิ่งกันน้ำพร้อมพื้นยางยึดเกาะดีเยี่ยม'), (s) => s.index))
+  let at = 0
+  for (const line of thai.lines) {
+    assert.ok(words.has(at), `line starts at ${at}, not a word boundary`)
+    at += line.text.length
+  }
+  const flags = await layout('🇯🇵🇯🇵🇯🇵🇯🇵🇯🇵🇯🇵🇯🇵🇯🇵', { locale: 'ja', width: 60 })
+  for (const line of flags.lines) assert.equal(line.text.length % 4, 0, `a flag was split: ${line.text}`)
+})
+
+test('shrink-to-fit picks the largest quarter-pixel size that fits', async () => {
+  const r = await layout('防水トレイルランニングシューズ、リサイクルニットのアッパー', { locale: 'ja-JP', fontSize: 60, minFontSize: 10, shrink: true, width: 300, height: 100 })
+  assert.equal(r.status, 'shrunk')
+  assert.equal(r.fontSize * 4, Math.round(r.fontSize * 4))
+  const bigger = await layout('防水トレイルランニングシューズ、リサイクルニットのアッパー', { locale: 'ja-JP', fontSize: r.fontSize + 0.25, minFontSize: r.fontSize + 0.25, shrink: true, width: 300, height: 100 })
+  assert.equal(bigger.status, 'overflow')
+})
