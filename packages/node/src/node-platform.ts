@@ -8,6 +8,7 @@ import {
   type FetchOptions,
   type FontFaceSource,
   type Platform,
+  type RgbaPixels,
   type Surface,
 } from '@vitrine/core'
 import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
@@ -134,6 +135,13 @@ export class NodePlatform implements Platform {
 
   now(): number {
     return performance.now()
+  }
+
+  /** Reads the surface back as RGBA pixels (a copy), for lint's visual checks. */
+  readPixels(surface: Surface): RgbaPixels {
+    const context = (surface.canvas as Canvas).getContext('2d')
+    const image = context.getImageData(0, 0, surface.width, surface.height)
+    return { width: surface.width, height: surface.height, data: new Uint8ClampedArray(image.data) }
   }
 }
 

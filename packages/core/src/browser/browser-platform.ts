@@ -1,6 +1,7 @@
 import { VitrineError } from '../errors/vitrine-error.js'
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import type { DecodedImage, EncodeOptions, FetchOptions, FontFaceSource, ImageType, Platform, Surface } from '../platform/platform.js'
+import type { RgbaPixels } from '../ai/mask.js'
 import { fetchWithLimits, type FetchResponseLike } from '../platform/fetch-with-limits.js'
 
 /** Options for {@link BrowserPlatform}. */
@@ -157,6 +158,13 @@ export class BrowserPlatform implements Platform {
 
   now(): number {
     return performance.now()
+  }
+
+  /** Reads the surface back as RGBA pixels (a copy), for lint's visual checks. */
+  readPixels(surface: Surface): RgbaPixels {
+    const context = surface.context as unknown as CanvasRenderingContext2D
+    const image = context.getImageData(0, 0, surface.width, surface.height)
+    return { width: surface.width, height: surface.height, data: new Uint8ClampedArray(image.data) }
   }
 }
 

@@ -46,6 +46,10 @@ export type VitrineErrorCode =
   | 'try-on/camera-denied'
   | 'try-on/camera-unavailable'
   | 'try-on/webgl-unavailable'
+  | 'lint/invalid-pack'
+  | 'lint/unknown-rule'
+  | 'lint/unknown-platform'
+  | 'lint/no-pixels'
   | 'usage'
 
 /** One problem found in an input: where it is (a JSON pointer), what was expected and what was found. */

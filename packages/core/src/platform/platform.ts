@@ -1,4 +1,5 @@
 import type { Canvas2DContext } from './canvas-context.js'
+import type { RgbaPixels } from '../ai/mask.js'
 
 /** A drawing surface made by a platform: a canvas and its 2D context. */
 export interface Surface {
@@ -64,4 +65,10 @@ export interface Platform {
   encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array>
   /** Milliseconds, for measuring only; rendering never reads the clock. */
   now(): number
+  /**
+   * Reads back what is drawn on a surface as RGBA pixels (a copy), for lint's visual checks
+   * (contrast against the pixels behind text, white backgrounds). Optional: without it those
+   * checks are skipped.
+   */
+  readPixels?(surface: Surface): RgbaPixels
 }
