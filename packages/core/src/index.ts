@@ -32,6 +32,7 @@ export { findLineBreaks, uax14Breaks, graphemeBoundaries, BREAK_NONE, BREAK_ALLO
 export { resolveBidiLevels, lineLevels, visualOrder, isBidiControl } from './text/bidi.js'
 export type { BidiLevels } from './text/bidi.js'
 export { directionOf } from './text/direction-of.js'
+export { isMirrored, mirrorBox, mirrorLayer, mirrorPaint } from './layout/mirror-layer.js'
 export { CodePointSet, readCmapCoverage } from './text/code-point-set.js'
 export { cssFontAt } from './text/css-font.js'
 export { FALLBACK_FAMILIES, hanFamilyFor, isEmojiCluster, localeFamilyOf, scriptFamilyOf } from './text/fallback-stack.js'
