@@ -32,6 +32,25 @@ describe('<vitrine-try-on> on a photo', function () {
     })
   }
 
+  it('lights the product like the photo: a dim photo gets a dimmer hat', async () => {
+    await el.setProduct('VT-HAT-01')
+    const crown = { x: 215, y: 12, width: 20, height: 10 }
+    const mean = (p: ImageData) => p.data.reduce((sum, v, i) => (i % 4 === 3 ? sum : sum + v), 0) / (p.width * p.height * 3)
+    const bright = mean(await pixelsOf(await el.snapshot(), crown))
+    const img = new Image()
+    img.src = PHOTO_URL
+    await img.decode()
+    const canvas = new OffscreenCanvas(512, 512)
+    const ctx = canvas.getContext('2d')!
+    ctx.filter = 'brightness(35%)'
+    ctx.drawImage(img, 0, 0)
+    await el.usePhoto(await canvas.convertToBlob({ type: 'image/png' }))
+    expect(el.tracking, 'the face is still found in the dim photo').to.equal(true)
+    const dim = mean(await pixelsOf(await el.snapshot(), crown))
+    await el.usePhoto(PHOTO_URL)
+    expect(dim).to.be.below(bright * 0.8)
+  })
+
   it('changes the picture when the product changes, and back', async () => {
     await el.setProduct('VT-GLASSES-01')
     const glasses = await pixelsOf(await el.snapshot())
