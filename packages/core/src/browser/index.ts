@@ -1,6 +1,18 @@
 // @vitrine/core/browser: the browser Platform, plus what a page needs from core, in one import.
 export { BrowserPlatform, type BrowserPlatformOptions } from './browser-platform.js'
 export { builtInFontBaseUrl } from './built-in-font-base-url.js'
+export { browserVideoEncoder } from './video/browser-video-encoder.js'
+export type { BrowserVideoEncoderOptions } from './video/browser-video-encoder.js'
+export { webCodecsEncoder } from './video/webcodecs-encoder.js'
+export type { WebCodecsEncoderOptions } from './video/webcodecs-encoder.js'
+export { ffmpegWasmEncoder } from './video/ffmpeg-wasm-encoder.js'
+export type { FfmpegWasmEncoderOptions } from './video/ffmpeg-wasm-encoder.js'
+export { chooseVideoConfig, webCodecsCandidates } from './video/choose-video-config.js'
+export { loadFfmpegWasm } from './video/load-ffmpeg-wasm.js'
+export type { FfmpegWasmFiles } from './video/load-ffmpeg-wasm.js'
+export { mixdownAudio } from './video/mixdown-audio.js'
+export { renderVideo, frameCount, frameTime, sampleAnimation } from '../index.js'
+export type { RenderVideoOptions, RenderVideoResult, VideoEncoder, VideoEncoderFactory, VideoEncodeRequest, VideoEncoderInfo, EncodedVideo, VideoContainer, VideoCodec, SceneTimeline } from '../index.js'
 
 export {
   VitrineError,

@@ -1,0 +1,139 @@
+import type { FFmpeg } from '@ffmpeg/ffmpeg'
+import { VitrineError } from '../../errors/vitrine-error.js'
+import type { Surface } from '../../platform/platform.js'
+import type { EncodedVideo, VideoEncoder, VideoEncoderFactory, VideoEncoderInfo, VideoEncodeRequest } from '../../video/video-encoder.js'
+import { loadFfmpegWasm, runFfmpegWasm, type FfmpegWasmFiles } from './load-ffmpeg-wasm.js'
+import { mixdownAudio, wavBytes } from './mixdown-audio.js'
+
+/** Options for {@link ffmpegWasmEncoder}. */
+export interface FfmpegWasmEncoderOptions extends FfmpegWasmFiles {
+  /**
+   * Raw frames gathered before they are encoded into a segment, in bytes; default 48 MB. The
+   * engine holds one such chunk and the encoded segments, never the whole video raw.
+   */
+  chunkBytes?: number
+}
+
+const codecArgs = {
+  h264: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-profile:v', 'high'],
+  vp9: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-crf', '32', '-b:v', '0'],
+  vp8: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-crf', '10', '-b:v', '4M'],
+} as const
+
+/**
+ * A {@link VideoEncoderFactory} running ffmpeg (libx264, libvpx, AAC, Opus) compiled to
+ * WebAssembly, for browsers without WebCodecs or without the asked codec. Loaded lazily from
+ * files the page serves. Frames are gathered into chunks of `chunkBytes`, each encoded to a
+ * segment as soon as it is full; the segments are joined (stream copy) at the end, with the
+ * music encoded as AAC (MP4) or Opus (WebM).
+ *
+ * @example
+ * ```ts
+ * const encoder = ffmpegWasmEncoder({ coreURL: '/ffmpeg/ffmpeg-core.js', wasmURL: '/ffmpeg/ffmpeg-core.wasm', workerURL: '/ffmpeg/worker.js' })
+ * ```
+ */
+export function ffmpegWasmEncoder(options: FfmpegWasmEncoderOptions): VideoEncoderFactory {
+  return async (request) => {
+    const codec = request.codec ?? (request.container === 'webm' ? 'vp9' : 'h264')
+    if (request.container === 'gif' || !(codec in codecArgs) || (request.container === 'mp4' && codec !== 'h264') || (request.container === 'webm' && codec === 'h264')) {
+      throw new VitrineError('video/unsupported', `ffmpeg.wasm here writes MP4 with H.264 and WebM with VP9 or VP8, found ${request.container} with ${codec}`)
+    }
+    if (request.width % 2 !== 0 || request.height % 2 !== 0) {
+      throw new VitrineError('video/unsupported', `${request.container.toUpperCase()} video in 4:2:0 needs an even width and height, found ${request.width}x${request.height}`)
+    }
+    const ffmpeg = await loadFfmpegWasm(options)
+    return new FfmpegWasmPipeline(ffmpeg, request, codec as keyof typeof codecArgs, options.chunkBytes ?? 48 * 1024 * 1024)
+  }
+}
+
+class FfmpegWasmPipeline implements VideoEncoder {
+  readonly info: VideoEncoderInfo
+  private readonly frameBytes: number
+  private readonly chunk: Uint8Array
+  private readonly chunkFrames: number
+  private inChunk = 0
+  private readonly segments: string[] = []
+  private readonly id = Math.random().toString(36).slice(2)
+
+  constructor(
+    private readonly ffmpeg: FFmpeg,
+    private readonly request: VideoEncodeRequest,
+    private readonly codec: keyof typeof codecArgs,
+    chunkBytes: number,
+  ) {
+    this.frameBytes = request.width * request.height * 4
+    this.chunkFrames = Math.max(1, Math.min(request.frames, Math.floor(chunkBytes / this.frameBytes)))
+    this.chunk = new Uint8Array(this.chunkFrames * this.frameBytes)
+    const libs = { h264: 'libx264', vp9: 'libvpx-vp9', vp8: 'libvpx' }
+    this.info = {
+      container: request.container,
+      codec,
+      codecDetail: libs[codec],
+      encoder: 'ffmpeg.wasm',
+      ...(request.audio ? { audioCodec: request.container === 'mp4' ? 'aac' : 'opus' } : {}),
+    }
+  }
+
+  async addFrame(surface: Surface): Promise<void> {
+    const context = surface.context as unknown as OffscreenCanvasRenderingContext2D
+    const pixels = context.getImageData(0, 0, surface.width, surface.height).data
+    this.chunk.set(pixels, this.inChunk * this.frameBytes)
+    this.inChunk++
+    if (this.inChunk === this.chunkFrames) await this.flushChunk()
+  }
+
+  /** Encodes the gathered frames into the next segment and frees them. */
+  private async flushChunk(): Promise<void> {
+    if (this.inChunk === 0) return
+    const { width, height, fps, container } = this.request
+    const raw = `raw-${this.id}.rgba`
+    const segment = `seg-${this.id}-${this.segments.length}.${container}`
+    await this.ffmpeg.writeFile(raw, this.chunk.subarray(0, this.inChunk * this.frameBytes))
+    try {
+      await runFfmpegWasm(this.ffmpeg, [
+        '-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', `${width}x${height}`, '-framerate', String(fps), '-i', raw,
+        '-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+        ...codecArgs[this.codec],
+        '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+        '-f', container, segment,
+      ])
+    } finally {
+      await this.ffmpeg.deleteFile(raw).catch(() => {})
+    }
+    this.segments.push(segment)
+    this.inChunk = 0
+  }
+
+  async finish(): Promise<EncodedVideo> {
+    await this.flushChunk()
+    const { container, audio, frames, fps } = this.request
+    const list = `list-${this.id}.txt`
+    const out = `out-${this.id}.${container}`
+    const wav = `audio-${this.id}.wav`
+    await this.ffmpeg.writeFile(list, this.segments.map((s) => `file '${s}'`).join('\n') + '\n')
+    const args = ['-f', 'concat', '-safe', '0', '-i', list]
+    if (audio) {
+      await this.ffmpeg.writeFile(wav, wavBytes(await mixdownAudio(audio, frames / fps)))
+      args.push('-i', wav, '-map', '0:v', '-map', '1:a', '-c:a', container === 'mp4' ? 'aac' : 'libopus', '-b:a', container === 'mp4' ? '128k' : '96k', '-shortest')
+    }
+    args.push('-c:v', 'copy')
+    if (container === 'mp4') args.push('-movflags', '+faststart')
+    args.push(out)
+    try {
+      await runFfmpegWasm(this.ffmpeg, args)
+      const bytes = (await this.ffmpeg.readFile(out)) as Uint8Array
+      return { bytes, byteLength: bytes.byteLength }
+    } finally {
+      await this.cleanUp([list, out, wav])
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.cleanUp([`raw-${this.id}.rgba`])
+  }
+
+  private async cleanUp(extra: string[]): Promise<void> {
+    for (const file of [...this.segments, ...extra]) await this.ffmpeg.deleteFile(file).catch(() => {})
+    this.segments.length = 0
+  }
+}

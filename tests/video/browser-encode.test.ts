@@ -1,0 +1,174 @@
+// Videos made in headless Chromium from the same template and Scene: WebCodecs + mediabunny,
+// and ffmpeg.wasm (served from this machine) in a page where WebCodecs is removed before any
+// script runs. Each file is checked by ffprobe in Node and decoded frames are compared with
+// the Chromium renderFrame stills (PSNR).
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, extname, join, normalize } from 'node:path'
+import { build } from 'esbuild'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { probeMedia } from '@vitrine/node'
+import { as420, decodeFrame } from './media-checks.js'
+import { psnr } from './psnr.js'
+
+const here = import.meta.dirname
+const root = join(here, '..', '..')
+const fontsDir = join(root, 'packages', 'core', 'fonts')
+const coreRequire = createRequire(join(root, 'packages', 'core', 'package.json'))
+// The ESM builds: ffmpeg.wasm's worker is a module that imports the core.
+const ffmpegCoreDir = join(dirname(coreRequire.resolve('@ffmpeg/core/wasm')), '..', 'esm')
+const ffmpegDir = dirname(coreRequire.resolve('@ffmpeg/ffmpeg/worker'))
+const types: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.png': 'image/png', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.wav': 'audio/wav', '.m4a': 'audio/mp4' }
+let server: Server
+let origin = ''
+let browser: Browser
+let work = ''
+let bundle = ''
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'vitrine-browser-video-'))
+  const result = await build({ entryPoints: [join(here, 'browser-video-entry.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, conditions: ['browser'], logLevel: 'error' })
+  bundle = result.outputFiles[0]!.text
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const send = (file: string | undefined) => {
+      if (!file || !existsSync(file)) return res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
+    }
+    if (url.pathname === '/bundle.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle)
+    if (url.pathname === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bundle.js"></script>')
+    const under = (prefix: string, dir: string) => (url.pathname.startsWith(prefix) ? join(dir, normalize(decodeURIComponent(url.pathname.slice(prefix.length)))) : undefined)
+    send(under('/fonts/', fontsDir) ?? under('/ffmpeg-core/', ffmpegCoreDir) ?? under('/ffmpeg/', ffmpegDir) ?? under('/examples/', join(root, 'examples')))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const address = server.address()
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+  })
+})
+
+after(async () => {
+  await browser?.close()
+  server?.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+/** A page; `withoutWebCodecs` removes the WebCodecs interfaces before any page script runs. */
+async function openPage(withoutWebCodecs = false): Promise<Page> {
+  const page = await browser.newPage()
+  if (withoutWebCodecs) {
+    await page.addInitScript(() => {
+      for (const name of ['VideoEncoder', 'VideoDecoder', 'AudioEncoder', 'AudioDecoder', 'EncodedVideoChunk', 'EncodedAudioChunk']) delete (globalThis as Record<string, unknown>)[name]
+    })
+  }
+  await page.goto(origin + '/')
+  await page.waitForFunction(() => 'vitrineVideo' in globalThis)
+  return page
+}
+
+const card = (timeline: Record<string, unknown>) => ({
+  schemaVersion: 3,
+  size: { width: 320, height: 240 },
+  variables: {},
+  background: { type: 'linear-gradient', angle: 135, stops: [{ offset: 0, color: '#1d4ed8' }, { offset: 1, color: '#0f172a' }] },
+  timeline: { duration: 1, fps: 30, ...timeline },
+  layers: [
+    { id: 'shoe', type: 'image', src: 'images/sneaker.png', fit: 'contain', box: { left: 20, top: 20, width: 140, height: 120 }, animation: { enter: { preset: 'pop', duration: 0.4 }, keyframes: { x: [{ time: 0, value: 0 }, { time: 1, value: 140 }] } } },
+    { id: 'bar', type: 'rect', box: { left: 0, bottom: 0, width: '100%', height: 50 }, fill: '#fde047', animation: { enter: { preset: 'wipe-right', duration: 0.6, easing: 'linear' } } },
+    { id: 'title', type: 'text', text: 'Runner Sneaker', fontSize: 28, font: { weight: 700 }, color: '#111827', box: { left: 10, bottom: 5, right: 10, height: 40 }, animation: { text: { by: 'word', preset: 'fade', stagger: 0.3, duration: 0.3 } } },
+  ],
+})
+
+interface Encoded {
+  bytes: string
+  info: { container: string; codec: string; codecDetail: string; encoder: string; audioCodec?: string }
+  frames: number
+  ms: number
+  stills: Record<number, string>
+  webCodecs: boolean
+}
+
+async function encodeIn(page: Page, spec: Record<string, unknown>, name: string) {
+  const payload = {
+    format: '320x240',
+    baseUrl: `${origin}/examples/`,
+    fontBaseUrl: `${origin}/fonts/`,
+    ffmpeg: { coreURL: `${origin}/ffmpeg-core/ffmpeg-core.js`, wasmURL: `${origin}/ffmpeg-core/ffmpeg-core.wasm`, workerURL: `${origin}/ffmpeg/worker.js` },
+    stills: [],
+    ...spec,
+  }
+  const result = await page.evaluate((p) => (globalThis as unknown as { vitrineVideo(p: unknown): Promise<Encoded> }).vitrineVideo(p), payload)
+  const file = join(work, name)
+  writeFileSync(file, Buffer.from(result.bytes, 'base64'))
+  return { ...result, file, probe: await probeMedia(file, { countFrames: true }) }
+}
+
+/** Decoded frames of the file against the Chromium stills, through 4:2:0 (see media-checks.ts). */
+function checkFrames(file: string, stills: Record<number, string>, min: number) {
+  for (const [n, b64] of Object.entries(stills)) {
+    const still = new Uint8Array(Buffer.from(b64, 'base64'))
+    const db = psnr(decodeFrame(file, Number(n), 320, 240), as420(still, 320, 240))
+    assert.ok(db >= min, `frame ${n}: PSNR ${db.toFixed(1)} dB against Chromium's renderFrame(scene, ${n}/30)`)
+  }
+}
+
+test('Chromium, WebCodecs: MP4 (H.264, the codec string isConfigSupported chose) and WebM (VP9 + Opus); frames match renderFrame', async () => {
+  const page = await openPage()
+  try {
+    const mp4 = await encodeIn(page, { template: card({}), container: 'mp4', stills: [0, 12, 29] }, 'webcodecs.mp4')
+    assert.equal(mp4.webCodecs, true)
+    assert.equal(mp4.info.encoder, 'webcodecs')
+    assert.match(mp4.info.codecDetail, /^avc1\.(64|4d|42)/)
+    const v = mp4.probe.streams.find((s) => s.type === 'video')!
+    assert.deepEqual([v.codec, v.width, v.height, v.frames, v.fps], ['h264', 320, 240, 30, 30])
+    assert.ok(Math.abs(mp4.probe.duration - 1) <= 1 / 30 + 1e-3, `duration ${mp4.probe.duration}`)
+    checkFrames(mp4.file, mp4.stills, 35)
+
+    const webm = await encodeIn(page, { template: card({ audio: { src: 'audio/music-bed.m4a', fadeOut: 0.3 } }), container: 'webm' }, 'webcodecs.webm')
+    assert.equal(webm.info.codecDetail.startsWith('vp09'), true, webm.info.codecDetail)
+    assert.deepEqual(webm.probe.streams.map((s) => s.codec).sort(), ['opus', 'vp9'])
+    assert.equal(webm.probe.streams.find((s) => s.type === 'video')!.frames, 30)
+  } finally {
+    await page.close()
+  }
+})
+
+test('Chromium without WebCodecs: the same template falls back to ffmpeg.wasm (MP4, H.264 + AAC); frames match renderFrame', async () => {
+  const page = await openPage(true)
+  try {
+    const mp4 = await encodeIn(page, { template: card({ audio: { src: 'audio/music-bed.m4a', volume: 0.5 } }), container: 'mp4', stills: [0, 15, 29] }, 'wasm.mp4')
+    assert.equal(mp4.webCodecs, false)
+    assert.equal(mp4.info.encoder, 'ffmpeg.wasm')
+    const v = mp4.probe.streams.find((s) => s.type === 'video')!
+    assert.deepEqual([v.codec, v.width, v.height, v.frames], ['h264', 320, 240, 30])
+    assert.equal(mp4.probe.streams.find((s) => s.type === 'audio')?.codec, 'aac')
+    assert.ok(Math.abs(mp4.probe.duration - 1) <= 1 / 30 + 0.03, `duration ${mp4.probe.duration}`)
+    checkFrames(mp4.file, mp4.stills, 35)
+  } finally {
+    await page.close()
+  }
+})
+
+test('Chromium: a codec the browser cannot encode and no fallback is a clear video/unsupported error', async () => {
+  const page = await openPage(true)
+  try {
+    const error = await page.evaluate(async (o) => {
+      try {
+        await (globalThis as unknown as { vitrineVideo(p: unknown): Promise<unknown> }).vitrineVideo(o)
+        return null
+      } catch (e) {
+        return { code: (e as { code?: string }).code, message: (e as Error).message }
+      }
+    }, { template: card({}), format: '320x240', container: 'mp4', baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
+    assert.equal(error?.code, 'video/unsupported')
+    assert.match(error?.message ?? '', /no WebCodecs VideoEncoder/)
+  } finally {
+    await page.close()
+  }
+})
