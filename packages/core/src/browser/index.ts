@@ -49,3 +49,13 @@ export type {
 
 export { bindRow, parseFeed, parseCsv, AssetStore } from '../index.js'
 export type { BindRowOptions, BoundRow, BoundValues, BoundValue, Money, RawRow, RowError, ParsedFeed, ParseFeedOptions, AssetPolicy } from '../index.js'
+
+export { createBrowserInferenceRuntime } from './ai/create-browser-inference-runtime.js'
+export type { BrowserInferenceRuntimeOptions } from './ai/create-browser-inference-runtime.js'
+export { createBrowserCutoutEngine } from './ai/create-browser-cutout-engine.js'
+export type { BrowserCutoutEngineOptions } from './ai/create-browser-cutout-engine.js'
+export { browserModelHost } from './ai/browser-model-host.js'
+export { browserPixelAccess } from './ai/browser-pixel-access.js'
+export { indexedDbAiCache } from './ai/indexed-db-cache.js'
+export { CutoutEngine, ModelRegistry, MaskCache, parseModelSpec, maskIoU, boundaryF } from '../index.js'
+export type { InferenceRuntime, InferenceSession, BackendReport, ModelSpec, Mask, CutoutSubject } from '../index.js'

@@ -1,0 +1,167 @@
+// The browser inference runtime in headless Chromium (Debian's), for real: onnxruntime-web in a
+// module worker, wasm single-threaded, wasm with threads on a cross-origin isolated page, and
+// WebGPU through Chromium's SwiftShader adapter (correct but slow here, so a tiny model), each
+// compared with onnxruntime-node on the same input. Then the cut-out engine's hash check and its
+// IndexedDB caches. The cut-out quality of the real model is tested in Node
+// (packages/node/test/cutout-cli.test.ts) and measured in Chromium by `pnpm bench:ai`.
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { after, before, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createNodeInferenceRuntime } from '@vitrine/node'
+import { startAiPageServer, type AiPageServer } from './ai-page-server.js'
+import type { vitrineAi } from './browser-entry.js'
+
+type AiApi = typeof vitrineAi
+
+const tinyPath = fileURLToPath(new URL('../../packages/core/test/ai/fixtures/tiny-saliency.onnx', import.meta.url))
+const tiny = new Uint8Array(await readFile(tinyPath))
+const tinySha = createHash('sha256').update(tiny).digest('hex')
+const SIZE = 64
+/** A deterministic input: the same in Node and in the page. */
+const input = new Float32Array(3 * SIZE * SIZE).map((_, i) => ((i * 7) % 23) / 23)
+
+let browser: Browser
+let plain: AiPageServer
+let isolated: AiPageServer
+let nodeOutput: Float32Array
+
+async function openPage(server: AiPageServer): Promise<Page> {
+  const page = await browser.newPage()
+  // tsx compiles page.evaluate callbacks with esbuild's keepNames helper; give the page one.
+  await page.addInitScript('globalThis.__name = (f) => f')
+  await page.goto(server.origin + '/')
+  await page.waitForFunction(() => 'vitrineAi' in globalThis)
+  return page
+}
+
+/** Runs the tiny model in the page on `backends`; returns the report, the backend and the output. */
+async function runTiny(page: Page, backends: string[]): Promise<{ report: { chosen: string; skipped: { backend: string; reason: string }[] }; backend: string; output: number[] }> {
+  return page.evaluate(
+    async ([backends, size]) => {
+      const ai = (globalThis as unknown as { vitrineAi: AiApi }).vitrineAi
+      const runtime = await ai.createBrowserInferenceRuntime({ ortBaseUrl: '/ort/', workerUrl: '/app/worker.js', backends: backends as Array<'webgpu' | 'wasm'> })
+      const bytes = new Uint8Array(await (await fetch('/repo/packages/core/test/ai/fixtures/tiny-saliency.onnx')).arrayBuffer())
+      const session = await runtime.createSession(bytes, { modelId: 'tiny' })
+      const data = new Float32Array(3 * size * size).map((_, i) => ((i * 7) % 23) / 23)
+      const out = await session.run({ input: { type: 'float32', data, dims: [1, 3, size, size] } })
+      const result = { report: JSON.parse(JSON.stringify(runtime.report)), backend: session.backend, output: Array.from(out.output!.data as Float32Array) }
+      await runtime.dispose?.()
+      return result
+    },
+    [backends, SIZE] as const,
+  )
+}
+
+function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  assert.equal(a.length, b.length)
+  let max = 0
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!))
+  return max
+}
+
+before(async () => {
+  ;[plain, isolated] = await Promise.all([startAiPageServer(), startAiPageServer({ isolated: true })])
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
+  })
+  const runtime = await createNodeInferenceRuntime({ backend: 'cpu' })
+  const session = await runtime.createSession(tiny)
+  nodeOutput = (await session.run({ input: { type: 'float32', data: input, dims: [1, 3, SIZE, SIZE] } })).output!.data as Float32Array
+  await session.release()
+})
+after(async () => {
+  await browser?.close()
+  await plain?.close()
+  await isolated?.close()
+})
+
+test('wasm in a worker: same output as onnxruntime-node, and the report says why threads were not used', async () => {
+  const page = await openPage(plain)
+  const result = await runTiny(page, ['wasm'])
+  assert.equal(result.report.chosen, 'wasm-simd')
+  assert.equal(result.backend, 'wasm-simd')
+  assert.match(result.report.skipped.find((s) => s.backend === 'wasm-simd-threaded')?.reason ?? '', /cross-origin isolated/)
+  assert.ok(maxDifference(result.output, nodeOutput) < 1e-5, 'wasm matches onnxruntime-node')
+  await page.close()
+})
+
+test('a cross-origin isolated page runs wasm with threads', async () => {
+  const page = await openPage(isolated)
+  assert.equal(await page.evaluate(() => crossOriginIsolated), true)
+  const result = await runTiny(page, ['wasm'])
+  assert.equal(result.report.chosen, 'wasm-simd-threaded')
+  assert.ok(maxDifference(result.output, nodeOutput) < 1e-5)
+  await page.close()
+})
+
+test('WebGPU (SwiftShader adapter) is chosen first and computes what wasm computes', async () => {
+  const page = await openPage(plain)
+  const result = await runTiny(page, ['webgpu', 'wasm'])
+  assert.equal(result.report.chosen, 'webgpu')
+  assert.equal(result.backend, 'webgpu')
+  const difference = maxDifference(result.output, nodeOutput)
+  assert.ok(difference < 1e-4, `WebGPU output within 1e-4 of CPU, found ${difference}`)
+  // Without WebGPU in the list, the same page uses wasm and says nothing was skipped for WebGPU.
+  const wasm = await runTiny(page, ['wasm'])
+  assert.equal(wasm.backend, 'wasm-simd')
+  await page.close()
+})
+
+test('the browser cut-out engine refuses a model with the wrong hash, and caches the model and masks in IndexedDB', async () => {
+  const page = await openPage(plain)
+  const result = await page.evaluate(
+    async ([sha, size]) => {
+      const ai = (globalThis as unknown as { vitrineAi: AiApi }).vitrineAi
+      const spec = (sha256: string): Parameters<AiApi['createBrowserCutoutEngine']>[0]['models'][number] => ({
+        id: 'tiny-saliency',
+        name: 'Tiny',
+        task: 'salient-object',
+        format: 'onnx',
+        files: [{ url: 'tiny-saliency.onnx', sha256, bytes: 1556 }],
+        sha256,
+        bytes: 1556,
+        licence: { spdx: 'MIT' },
+        input: { width: size, height: size, layout: 'nchw', mean: [0, 0, 0], std: [255, 255, 255] },
+        output: { activation: 'none', normalize: 'none' },
+      })
+      const options = { ortBaseUrl: '/ort/', workerUrl: '/app/worker.js', backends: ['wasm' as const], modelBaseUrl: '/repo/packages/core/test/ai/fixtures/', cacheName: 'vitrine-ai-test' }
+      await ai.indexedDbAiCache('vitrine-ai-test').clear()
+      const bad = await ai.createBrowserCutoutEngine({ ...options, models: [spec('0'.repeat(64))] })
+      const refused = await bad.session(bad.modelFor('product')).then(
+        () => 'loaded',
+        (e: { code: string; path: string }) => `${e.code} ${e.path}`,
+      )
+      const canvas = new OffscreenCanvas(96, 80)
+      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+      ctx.fillStyle = '#336699'
+      ctx.fillRect(0, 0, 96, 80)
+      ctx.fillStyle = '#ffcc00'
+      ctx.fillRect(30, 20, 36, 40)
+      const bitmap = await createImageBitmap(canvas)
+      const image = { width: 96, height: 80, source: bitmap }
+      const phases: string[] = []
+      const first = await ai.createBrowserCutoutEngine({ ...options, models: [spec(sha as string)], onProgress: (p: { phase: string }) => phases.push(p.phase) })
+      const a = await first.segment(image, 'product', 'box.png')
+      const b = await first.segment(image, 'product', 'box.png')
+      const cut = await first.cutout(image, 'box.png', { subject: 'product', trim: false })
+      const second = await ai.createBrowserCutoutEngine({ ...options, models: [spec(sha as string)], onProgress: (p: { phase: string }) => phases.push('2:' + p.phase) })
+      const c = await second.segment(image, 'product', 'box.png')
+      // The mask came from the store, so no model was needed; loading it now reads IndexedDB.
+      await second.session(second.modelFor('product'))
+      return { refused, phases, sources: [a.source, b.source, c.source], maskSize: [a.mask.width, a.mask.height], cutSize: [cut.image.width, cut.image.height], same: a.mask.data.every((v: number, i: number) => v === c.mask.data[i]) }
+    },
+    [tinySha, SIZE] as const,
+  )
+  assert.equal(result.refused, 'ai/hash-mismatch /files/0/sha256')
+  assert.deepEqual(result.sources, ['computed', 'memory', 'store'])
+  assert.ok(result.same, 'the stored mask is the computed one')
+  assert.deepEqual(result.maskSize, [SIZE, SIZE])
+  assert.deepEqual(result.cutSize, [96, 80])
+  assert.ok(result.phases.includes('download') && result.phases.includes('2:cache'), `the second engine reads the model from IndexedDB: ${result.phases.join(', ')}`)
+  assert.ok(!result.phases.includes('2:download'))
+  await page.close()
+})

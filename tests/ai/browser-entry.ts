@@ -1,0 +1,16 @@
+// What the AI page exposes to the tests: the browser runtime and cut-out engine, from their own
+// modules (not the package index, so the page bundles only the AI code).
+import { createBrowserInferenceRuntime } from '../../packages/core/src/browser/ai/create-browser-inference-runtime.js'
+import { createBrowserCutoutEngine } from '../../packages/core/src/browser/ai/create-browser-cutout-engine.js'
+import { indexedDbAiCache } from '../../packages/core/src/browser/ai/indexed-db-cache.js'
+import { browserModelHost } from '../../packages/core/src/browser/ai/browser-model-host.js'
+import { browserPixelAccess } from '../../packages/core/src/browser/ai/browser-pixel-access.js'
+import { CutoutEngine } from '../../packages/core/src/ai/cutout-engine.js'
+import { MaskCache } from '../../packages/core/src/ai/mask-cache.js'
+import { ModelRegistry } from '../../packages/core/src/ai/model-registry.js'
+import { loadModelBytes } from '../../packages/core/src/ai/load-model-bytes.js'
+import { maskIoU, alphaMask } from '../../packages/core/src/ai/mask.js'
+
+/** The page's AI API, as `globalThis.vitrineAi`. */
+export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, loadModelBytes }
+Object.assign(globalThis, { vitrineAi })
