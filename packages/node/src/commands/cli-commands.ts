@@ -4,6 +4,7 @@ import { helpOption } from '../options/help-option.js'
 import type { CliCommand } from './cli-command.js'
 import { cutoutCommand } from './cutout-command.js'
 import { formatsCommand } from './formats-command.js'
+import { lintCommand } from './lint-command.js'
 import { marketsCommand } from './markets-command.js'
 import { messagesCommand } from './messages-command.js'
 import { renderCommand } from './render-command.js'
@@ -35,4 +36,4 @@ export const helpCommand: CliCommand = {
 }
 
 /** Every `vitrine` command, in the order help lists them. */
-export const cliCommands: readonly CliCommand[] = [renderCommand, cutoutCommand, validateCommand, formatsCommand, marketsCommand, messagesCommand, helpCommand]
+export const cliCommands: readonly CliCommand[] = [renderCommand, lintCommand, cutoutCommand, validateCommand, formatsCommand, marketsCommand, messagesCommand, helpCommand]

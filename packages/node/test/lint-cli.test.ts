@@ -1,0 +1,166 @@
+// End-to-end tests of `vitrine lint` with the BUILT CLI: real renders, real files.
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, test } from 'node:test'
+import sharp from 'sharp'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const repo = fileURLToPath(new URL('../../../', import.meta.url))
+
+function vitrine(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
+    })
+  })
+}
+
+interface Diagnostic {
+  id: string
+  market: string
+  platform: string | null
+  format: string
+  rule: string
+  severity: string
+  message: string
+  path: string
+  span: { start: number; end: number } | null
+  source: string
+  fix: string
+}
+
+let dir: string
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vitrine-lint-'))
+})
+after(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+test('the risky feed: expected rules with spans and pointers, exit code 1 (JSON and SARIF)', async () => {
+  const args = ['lint', 'examples/product-card.json', '--data', 'examples/risky-products.csv', '--market', 'zh-CN,de-DE,fr-FR', '--platform', 'tiktok']
+  const run = await vitrine([...args, '--json'])
+  assert.equal(run.code, 1, run.stderr)
+  const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] }
+  for (const d of diagnostics) assert.deepEqual(Object.keys(d).slice(0, 11), ['id', 'market', 'platform', 'format', 'rule', 'severity', 'message', 'path', 'span', 'source', 'fix'])
+  const has = (id: string, market: string, rule: string, path: string, span?: [number, number]) =>
+    assert.ok(
+      diagnostics.some((d) => d.id === id && d.market === market && d.rule === rule && d.path === path && d.platform === 'tiktok' && d.format === 'tiktok' && (!span || (d.span?.start === span[0] && d.span?.end === span[1]))),
+      `${id} ${market} ${rule} ${path} ${span}`,
+    )
+  has('RISK-ZH-ABS', 'zh-CN', 'CN-ABS', '/layers/2/text', [2, 4])
+  has('RISK-ZH-ABS', 'zh-CN', 'CN-ABS', '/layers/2/text', [6, 10])
+  has('RISK-DE-TEST', 'de-DE', 'DE-TEST', '/layers/2/text', [0, 10])
+  has('RISK-DE-TEST', 'de-DE', 'DE-SUPER', '/layers/2/text', [12, 21])
+  has('RISK-EU-PRICE', 'de-DE', 'EU-PRICE', '/layers/4/children/1/text', [0, 4])
+  has('RISK-EU-PRICE', 'fr-FR', 'EU-PRICE', '/layers/4/children/1/text', [0, 4])
+  has('RISK-FR-EN', 'fr-FR', 'FR-TOUBON', '/layers/2/text')
+  has('RISK-GREEN', 'de-DE', 'EU-GREEN-OFFSET', '/layers/2/text', [0, 12])
+  // Chinese rules stay in China, German ones in Germany; the clean row has no error.
+  assert.ok(!diagnostics.some((d) => d.rule.startsWith('CN-') && d.market !== 'zh-CN'))
+  assert.ok(!diagnostics.some((d) => d.rule.startsWith('DE-') && d.market !== 'de-DE'))
+  assert.ok(!diagnostics.some((d) => d.id === 'SAFE-MUG' && d.severity === 'error'))
+
+  const sarif = await vitrine([...args, '--sarif'])
+  assert.equal(sarif.code, 1)
+  const log = JSON.parse(sarif.stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ logicalLocations: Array<{ fullyQualifiedName: string }> }> }> }> }
+  assert.equal(log.version, '2.1.0')
+  assert.equal(log.runs[0]!.results.length, diagnostics.length)
+  assert.ok(log.runs[0]!.tool.driver.rules.some((r) => r.id === 'CN-ABS'))
+  assert.ok(log.runs[0]!.results.some((r) => r.ruleId === 'DE-TEST' && r.level === 'error' && r.locations[0]!.logicalLocations[0]!.fullyQualifiedName === '/layers/2/text'))
+})
+
+test('exit 0 when nothing is an error; exit 2 for usage, template and rule-pack errors', async () => {
+  const clean = join(dir, 'clean.csv')
+  await writeFile(clean, 'sku,title,price,currency,image\nOK-1,Bequemer Laufschuh,49.00,EUR,' + join(repo, 'examples/images/sneaker.png') + '\n')
+  const ok = await vitrine(['lint', 'examples/product-card.json', '--data', clean, '--market', 'de-DE', '--text-only'])
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr)
+  assert.match(ok.stdout, /0 errors/)
+
+  const platform = await vitrine(['lint', 'examples/product-card.json', '--market', 'de-DE', '--platform', 'myspace'])
+  assert.equal(platform.code, 2)
+  assert.match(platform.stderr, /lint\/unknown-platform.*expected one of .*tiktok/)
+  const market = await vitrine(['lint', 'examples/product-card.json', '--market', 'xx-XX'])
+  assert.equal(market.code, 2)
+  assert.match(market.stderr, /de-DE/)
+  assert.equal((await vitrine(['lint', 'examples/product-card.json'])).code, 2)
+
+  const pack = join(dir, 'acme.yaml')
+  await writeFile(pack, "pack: acme\nversion: '1'\ntitle: Acme\nrules:\n  - id: ACME-1\n    title: T\n    severity: error\n    scope: { markets: ['*'] }\n    detector: { kind: pattern, patterns: ['(a+)+b'] }\n    message: { en: m, de: m, fr: m, zh: m, ar: m }\n    fix: { en: f, de: f, fr: f, zh: f, ar: f }\n    source: { law: L, date: '2025' }\n")
+  const bad = await vitrine(['lint', 'examples/product-card.json', '--market', 'de-DE', '--rules', pack, '--json'])
+  assert.equal(bad.code, 2)
+  const error = (JSON.parse(bad.stdout) as { error: { code: string; message: string } }).error
+  assert.equal(error.code, 'lint/invalid-pack')
+  assert.match(error.message, /acme\.yaml: rule ACME-1: \/rules\/0\/detector\/patterns\/0: pattern .* refused/)
+})
+
+test('visual checks on real renders: low contrast and text in the TikTok UI bands', async () => {
+  const template = {
+    schemaVersion: 2,
+    id: 'visual',
+    name: 'Visual',
+    size: { width: 1080, height: 1920 },
+    variables: {},
+    background: '#ffffff',
+    layers: [
+      { id: 'headline', type: 'text', text: 'Sommerschlussverkauf', fontSize: 72, color: '#111111', box: { left: 100, right: 100, top: 800, height: 120 } },
+      { id: 'caption', type: 'text', text: 'Nur solange der Vorrat reicht', fontSize: 40, color: '#d0d0d0', box: { left: 100, right: 100, top: 1000, height: 80 } },
+      { id: 'price', type: 'text', text: '49,90 €', fontSize: 40, color: '#e6e6e6', box: { left: 100, right: 100, top: 1100, height: 80 } },
+      { id: 'cta-banner', type: 'rect', fill: '#2563eb', box: { left: 100, right: 100, top: 1700, height: 120 } },
+      { id: 'cta', type: 'text', text: 'Jetzt kaufen', fontSize: 56, color: '#ffffff', box: { left: 140, right: 140, top: 1720, height: 80 } },
+    ],
+  }
+  const file = join(dir, 'visual.json')
+  await writeFile(file, JSON.stringify(template))
+  const run = await vitrine(['lint', file, '--market', 'de-DE', '--platform', 'tiktok', '--json'])
+  assert.equal(run.code, 1, run.stderr)
+  const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] }
+  const contrast = diagnostics.filter((d) => d.rule === 'A11Y-CONTRAST')
+  assert.deepEqual(contrast.map((d) => [d.path, d.severity]).sort(), [['/layers/1', 'warn'], ['/layers/2', 'error']])
+  assert.match(contrast[0]!.message, /\d\.\d\d:1/)
+  // White on the blue banner, and dark on white, pass.
+  assert.ok(!contrast.some((d) => d.path === '/layers/0' || d.path === '/layers/4'))
+  const safe = diagnostics.filter((d) => d.rule === 'TT-SAFE').map((d) => d.path).sort()
+  assert.deepEqual(safe, ['/layers/3', '/layers/4'])
+  // The strict profile is another, versioned set of bands.
+  const strict = await vitrine(['lint', file, '--market', 'de-DE', '--platform', 'tiktok', '--safe-zone', 'strict', '--json'])
+  const strictSafe = (JSON.parse(strict.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'TT-SAFE')
+  assert.ok(strictSafe.some((d) => /tiktok-strict/.test(d.message)))
+})
+
+test('Amazon main image: text layers, a grey background and a small product are errors', async () => {
+  await mkdir(join(dir, 'images'), { recursive: true })
+  // A product photo already cut out: a solid box, so the fill ratio is the layer's size.
+  await sharp({ create: { width: 400, height: 400, channels: 3, background: '#8b1e3f' } }).png().toFile(join(dir, 'images/product.png'))
+  const template = (background: string, withText: boolean, productWidth: string) => ({
+    schemaVersion: 2,
+    id: 'main',
+    name: 'Main',
+    size: { width: 1000, height: 1000 },
+    variables: {},
+    background,
+    layers: [
+      { id: 'product', type: 'image', src: 'images/product.png', fit: 'contain', box: { centerX: 0, centerY: 0, width: productWidth, height: productWidth } },
+      ...(withText ? [{ id: 'promo', type: 'text', text: 'SALE -20%', fontSize: 60, color: '#d7263d', box: { left: 40, top: 40, width: 400, height: 80 } }] : []),
+    ],
+  })
+  const run = async (t: object) => {
+    const file = join(dir, `main-${Math.random().toString(36).slice(2)}.json`)
+    await writeFile(file, JSON.stringify(t))
+    const r = await vitrine(['lint', file, '--market', 'en-US', '--platform', 'amazon', '--json'])
+    return { code: r.code, diagnostics: (JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'AMZ-MAIN') }
+  }
+  const bad = await run(template('#f0f0f0', true, '50%'))
+  assert.equal(bad.code, 1)
+  const messages = bad.diagnostics.map((d) => d.message).join('\n')
+  assert.match(messages, /text layer/)
+  assert.match(messages, /background is (not white|off-white)/)
+  assert.match(messages, /product spans \d+ %/)
+  const good = await run(template('#ffffff', false, '90%'))
+  assert.deepEqual(good.diagnostics.map((d) => d.message), [])
+  assert.equal(good.code, 0)
+})
