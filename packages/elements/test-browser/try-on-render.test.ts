@@ -51,6 +51,27 @@ describe('<vitrine-try-on> on a photo', function () {
     expect(dim).to.be.below(bright * 0.8)
   })
 
+  it('snapshots mirror-wise when mirror is set, as the shopper sees it', async () => {
+    await el.setProduct('VT-GLASSES-01')
+    const straight = await pixelsOf(await el.snapshot())
+    el.mirror = true
+    await el.settled
+    const view = el.shadowRoot!.querySelector<HTMLElement>('[part=view]')!
+    expect(view.style.transform).to.equal('scaleX(-1)')
+    const mirrored = await pixelsOf(await el.snapshot())
+    el.mirror = false
+    await el.settled
+    let worst = 0
+    for (let y = 0; y < straight.height; y += 3) {
+      for (let x = 0; x < straight.width; x += 3) {
+        const a = (y * straight.width + x) * 4
+        const b = (y * straight.width + (straight.width - 1 - x)) * 4
+        worst = Math.max(worst, Math.abs(straight.data[a]! - mirrored.data[b]!))
+      }
+    }
+    expect(worst).to.be.at.most(2)
+  })
+
   it('changes the picture when the product changes, and back', async () => {
     await el.setProduct('VT-GLASSES-01')
     const glasses = await pixelsOf(await el.snapshot())
