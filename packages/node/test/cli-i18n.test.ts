@@ -20,9 +20,9 @@ interface Run {
   stderr: string
 }
 
-function vitrine(args: string[]): Promise<Run> {
+function vitrine(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: fixtures, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...args], { cwd: fixtures, env: { ...process.env, NODE_OPTIONS: '', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
     })
   })
@@ -146,6 +146,25 @@ describe('vitrine messages and markets', () => {
     const after = await vitrine(['messages', 'check', card, '--locale', 'ko-KR', '--json'])
     assert.equal(after.code, 0, after.stdout)
     assert.deepEqual(JSON.parse(after.stdout).missing, [{ locale: 'ko-KR', messages: [] }])
+  })
+
+  test('translate: a host translator fills what is missing; its results are cached in the catalogue', async () => {
+    const folder = join(work, 'machine')
+    const log = join(work, 'translator.log')
+    const args = ['messages', 'translate', template, '--locale', 'ko-KR', '--translator', 'translator.mjs', '--out', folder, '--json']
+    const first = await vitrine(args, { VITRINE_TRANSLATOR_LOG: log })
+    assert.equal(first.code, 0, first.stderr)
+    assert.deepEqual(JSON.parse(first.stdout).translated, 2)
+    const xliff = await readFile(join(folder, 'sale-card.ko-KR.xlf'), 'utf8')
+    assert.match(xliff, /<segment state="translated" subState="vitrine:machine"><source>Summer sale<\/source><target>여름 세일<\/target>/)
+    assert.match(xliff, /<segment state="initial"><source>\{stock/, 'what the translator could not do stays to translate')
+    const again = await vitrine([...args, '--catalog', folder], { VITRINE_TRANSLATOR_LOG: log })
+    assert.equal(again.code, 0, again.stderr)
+    assert.deepEqual(JSON.parse(again.stdout).translated, 0)
+    assert.deepEqual((await readFile(log, 'utf8')).trim().split('\n'), ['ko-KR headline,price,stock', 'ko-KR stock'], 'only the untranslated message is asked again')
+    const bad = await vitrine(['messages', 'translate', template, '--locale', 'ko-KR', '--translator', 'products.csv', '--out', folder])
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /--translator: cannot load products\.csv/)
   })
 
   test('markets: a table and the profiles as JSON', async () => {

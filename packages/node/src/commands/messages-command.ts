@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, join, resolve as resolvePath } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import {
   VitrineError,
   canonicalLocale,
@@ -10,8 +11,10 @@ import {
   entryIsUsable,
   parseCatalog,
   parseTemplate,
+  translateMissing,
   type MessageCatalog,
   type Template,
+  type Translator,
 } from '@vitrine/core'
 import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { catalogOption } from '../options/catalog-option.js'
@@ -20,10 +23,11 @@ import { helpOption } from '../options/help-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { localeOption } from '../options/locale-option.js'
 import { outOption } from '../options/out-option.js'
+import { translatorOption } from '../options/translator-option.js'
 import { reportError } from '../report-error.js'
 import type { CliCommand } from './cli-command.js'
 
-const actions = ['export', 'import', 'check'] as const
+const actions = ['export', 'import', 'check', 'translate'] as const
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -56,10 +60,13 @@ export const messagesCommand: CliCommand = {
     'message of the template with words to translate (the text of its text layers, by layer id), its ' +
     'source text, and the translation so far from the template and `--catalog` files. `import` reads ' +
     'translated catalogues and writes the template with their messages in its `translations` (to `--out`, ' +
-    'or over the template). `check` lists, per locale, the messages that have no translation yet. Every ' +
+    'or over the template). `check` lists, per locale, the messages that have no translation yet. `translate` ' +
+    'fills the missing ones through your `--translator` module, in batches, and writes the catalogues to ' +
+    '`--out` with the results marked as machine translations: give them back with `--catalog` and only new or ' +
+    'changed source texts are asked again. Every ' +
     'message is checked: its syntax (with line and column), its variables, a `plural` without `other`.',
   positionals: [
-    { name: 'export|import|check', description: 'What to do.', required: true },
+    { name: 'export|import|check|translate', description: 'What to do.', required: true },
     { name: 'template.json', description: 'The template file.', required: true },
   ],
   options: [
@@ -67,6 +74,7 @@ export const messagesCommand: CliCommand = {
     { option: catalogOption },
     { option: outOption },
     { option: catalogTypeOption },
+    { option: translatorOption },
     { option: jsonOption },
     { option: helpOption },
   ],
@@ -74,6 +82,7 @@ export const messagesCommand: CliCommand = {
     { command: 'vitrine messages export card.json --locale de-DE,ja-JP,ar-SA --out translations', description: 'XLIFF files for translators.' },
     { command: 'vitrine messages import card.json --catalog translations --out card.json', description: 'Puts the translated files into the template.' },
     { command: 'vitrine messages check card.json --locale de-DE,ja-JP --catalog translations', description: 'Exit code 1 when a translation is missing.' },
+    { command: 'vitrine messages translate card.json --locale ja-JP --translator ./my-translator.mjs --catalog translations --out translations', description: 'Machine-translates what is missing, keeping what is there.' },
   ],
   exitCodes: [
     { code: 0, meaning: 'done (check: every message is translated)' },
@@ -84,7 +93,7 @@ export const messagesCommand: CliCommand = {
     const json = options.json === true
     try {
       const action = positionals[0] as (typeof actions)[number]
-      if (!actions.includes(action)) throw new VitrineError('usage', `vitrine messages: expected export, import or check, found ${JSON.stringify(positionals[0])}`)
+      if (!actions.includes(action)) throw new VitrineError('usage', `vitrine messages: expected export, import, check or translate, found ${JSON.stringify(positionals[0])}`)
       const file = positionals[1]!
       const template = parseTemplate(await readText(file, 'template'))
       const catalogs = await readCatalogs((options.catalog as string[] | undefined) ?? [], template)
@@ -109,6 +118,28 @@ export const messagesCommand: CliCommand = {
 
       if (locales.length === 0) throw new VitrineError('usage', `vitrine messages ${action}: expected --locale with the languages to ${action}`)
       const wanted = locales.map((locale) => catalogForTranslation(template, locale, catalogs))
+
+      if (action === 'translate') {
+        const modulePath = options.translator as string | undefined
+        if (!modulePath) throw new VitrineError('usage', 'vitrine messages translate: expected --translator, a module that exports a Translator')
+        if (!out) throw new VitrineError('usage', 'vitrine messages translate: expected --out, the folder to write the catalogues to')
+        const translator = await loadTranslator(modulePath)
+        const result = await translateMissing({ template, locales, translator, catalogs })
+        const type = options['catalog-type'] as 'xliff' | 'json'
+        await mkdir(out, { recursive: true })
+        const written: string[] = []
+        for (const catalog of result.catalogs) {
+          if (Object.keys(catalog.messages).length === 0) continue
+          const path = join(out, `${template.id ?? 'messages'}.${catalog.locale}.${type === 'xliff' ? 'xlf' : 'json'}`)
+          const full = catalogForTranslation(template, catalog.locale, [catalog])
+          await writeFile(path, type === 'xliff' ? catalogToXliff(full, { fileId: template.id }) : catalogToJson(full))
+          written.push(path)
+        }
+        const summary = { translated: result.translated, cached: result.cached, untranslated: result.untranslated }
+        if (json) io.stdout.write(JSON.stringify({ ok: true, ...summary, files: written }, null, 2) + '\n')
+        else io.stdout.write(`Translated ${summary.translated}, kept ${summary.cached}, could not translate ${summary.untranslated}; wrote ${written.join(', ') || 'nothing'}\n`)
+        return EXIT_OK
+      }
 
       if (action === 'export') {
         if (!out) throw new VitrineError('usage', 'vitrine messages export: expected --out, the folder to write the catalogues to')
@@ -136,4 +167,19 @@ export const messagesCommand: CliCommand = {
       return reportError(io, error, json)
     }
   },
+}
+
+/** Imports a host's translator module: its `translator` export, else its default export. */
+async function loadTranslator(path: string): Promise<Translator> {
+  let module: { translator?: unknown; default?: unknown }
+  try {
+    module = (await import(pathToFileURL(resolvePath(path)).href)) as typeof module
+  } catch (error) {
+    throw new VitrineError('usage', `--translator: cannot load ${path}: ${(error as Error).message}`, { cause: error })
+  }
+  const translator = (module.translator ?? module.default) as Translator | undefined
+  if (!translator || typeof translator.translate !== 'function') {
+    throw new VitrineError('usage', `--translator: expected ${path} to export "translator" (or a default export) with a translate(requests, context) method, found ${translator === undefined ? 'no such export' : typeof translator}`)
+  }
+  return translator
 }
