@@ -4,7 +4,6 @@ import {
   bindRow,
   getFormat,
   parseTemplate,
-  renderFrame,
   resolve,
   type AssetStore,
   type FontLibrary,
@@ -15,6 +14,7 @@ import {
 } from '@vitrine/core/browser'
 import { folderOf, sharedPreviewResources } from './preview-resources.js'
 import { vitrinePreviewStyles } from './vitrine-preview-styles.js'
+import { PreviewPlayback } from './preview-playback.js'
 
 /** `detail` of the `render` event: the Scene that was drawn and how long each step took. */
 export interface VitrineRenderEventDetail {
@@ -50,6 +50,12 @@ const asVitrineError = (error: unknown): VitrineError =>
  * Events (neither bubbles): `render` with {@link VitrineRenderEventDetail}; `error` with
  * {@link VitrineErrorEventDetail}. The error is also shown inside the element.
  *
+ * Videos: a template with a `timeline` shows its poster frame; `play()`, `pause()` and
+ * `seek(seconds)` play it on the canvas from the same Scene (each frame is the one the encoders
+ * write for that time). `currentTime`, `duration` and `playing` say where it is; the `autoplay`
+ * attribute starts it when it is ready, `loop` (default true) starts it again at the end.
+ * Events: `play`, `pause`, `timeupdate`, `ended`, with {@link VitrineTimeEventDetail}.
+ *
  * Styling: parts `frame`, `canvas`, `error`, `error-code`, `error-message`, `error-path`,
  * `error-issues`; the `status` attribute (`empty`, `loading`, `ready`, `error`); custom
  * properties `--vitrine-preview-background`, `--vitrine-preview-radius`,
@@ -80,6 +86,8 @@ export class VitrinePreview extends LitElement {
     assets: { attribute: false },
     status: { type: String, reflect: true },
     error: { attribute: false },
+    autoplay: { type: Boolean, reflect: true },
+    loop: { type: Boolean },
   }
 
   /** The template: an object or JSON text. Takes precedence over `src`. */
@@ -102,6 +110,10 @@ export class VitrinePreview extends LitElement {
   declare status: VitrinePreviewStatus
   /** Read-only: the last error shown, or undefined. */
   declare error: VitrineError | undefined
+  /** Play a video template as soon as it is drawn. */
+  declare autoplay: boolean
+  /** Start a video again at its end; default true. */
+  declare loop: boolean
 
   private canvas: HTMLCanvasElement | undefined
   private scene: Scene | undefined
@@ -110,16 +122,49 @@ export class VitrinePreview extends LitElement {
   private dirty = false
   private parsed: { input: unknown; template: Template } | undefined
   private fetched = new Map<string, Promise<Template>>()
+  private readonly playback = new PreviewPlayback(this)
 
   constructor() {
     super()
     this.format = 'instagram-square'
     this.status = 'empty'
+    this.autoplay = false
+    this.loop = true
   }
 
   /** The Scene on the canvas now, if any. */
   get currentScene(): Scene | undefined {
     return this.scene
+  }
+
+  /** Seconds: the time of the frame on the canvas (0 for a still). */
+  get currentTime(): number {
+    return this.playback.currentTime
+  }
+
+  /** Seconds of the template's timeline; 0 for a still. */
+  get duration(): number {
+    return this.playback.duration
+  }
+
+  /** True while a video plays. */
+  get playing(): boolean {
+    return this.playback.playing
+  }
+
+  /** Plays a video template from the current time; does nothing for a still. */
+  play(): void {
+    this.playback.play()
+  }
+
+  /** Stops playing, keeping the current frame. */
+  pause(): void {
+    this.playback.pause()
+  }
+
+  /** Shows the frame at `seconds` (clamped to the timeline). */
+  seek(seconds: number): void {
+    this.playback.seek(seconds)
   }
 
   /**
@@ -176,6 +221,7 @@ export class VitrinePreview extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const inputs = ['template', 'src', 'data', 'format', 'locale', 'baseUrl', 'fonts', 'assets'] as const
     if (inputs.some((name) => changed.has(name))) this.schedule()
+    if (changed.has('loop')) this.playback.loop = this.loop !== false
   }
 
   override disconnectedCallback(): void {
@@ -232,13 +278,15 @@ export class VitrinePreview extends LitElement {
       const scene = await resolve(template, values, { format, locale: this.locale || undefined, platform, assets, fonts })
       if (stale()) return
       const t2 = platform.now()
-      renderFrame(scene, 0, this.surfaceOf(this.sizeCanvas(scene.width, scene.height)), assets)
+      this.playback.loop = this.loop !== false
+      this.playback.attach(scene, this.surfaceOf(this.sizeCanvas(scene.width, scene.height)), assets)
       const t3 = platform.now()
       this.scene = scene
       this.error = undefined
       this.status = 'ready'
       const detail: VitrineRenderEventDetail = { scene, timings: { loadMs: t1 - t0, resolveMs: t2 - t1, drawMs: t3 - t2 } }
       this.dispatchEvent(new CustomEvent<VitrineRenderEventDetail>('render', { detail }))
+      if (this.autoplay && scene.timeline) this.playback.play()
     } catch (caught) {
       if (stale()) return
       const error = asVitrineError(caught)

@@ -1,7 +1,7 @@
 // @vitrine/react: React components for Vitrine's web components, made with @lit/react.
 import * as React from 'react'
 import { createComponent, type EventName } from '@lit/react'
-import { VitrinePreview as VitrinePreviewElement, type VitrineErrorEventDetail, type VitrineRenderEventDetail } from '@vitrine/elements'
+import { VitrinePreview as VitrinePreviewElement, type VitrineErrorEventDetail, type VitrineRenderEventDetail, type VitrineTimeEventDetail } from '@vitrine/elements'
 import {
   VitrineTryOn as VitrineTryOnElement,
   type TryOnErrorEventDetail,
@@ -14,6 +14,8 @@ import {
 export type VitrineRenderEvent = CustomEvent<VitrineRenderEventDetail>
 /** The `error` event of `<vitrine-preview>`: `event.detail` is the VitrineError as JSON. */
 export type VitrineErrorEvent = CustomEvent<VitrineErrorEventDetail>
+/** The `play`, `pause`, `timeupdate` and `ended` events of `<vitrine-preview>` for video templates. */
+export type VitrineTimeEvent = CustomEvent<VitrineTimeEventDetail>
 
 /**
  * `<vitrine-preview>` as a React component. Element properties (`template`, `data`, `format`,
@@ -33,11 +35,15 @@ export const VitrinePreview = createComponent({
   events: {
     onRender: 'render' as EventName<VitrineRenderEvent>,
     onError: 'error' as EventName<VitrineErrorEvent>,
+    onPlay: 'play' as EventName<VitrineTimeEvent>,
+    onPause: 'pause' as EventName<VitrineTimeEvent>,
+    onTimeUpdate: 'timeupdate' as EventName<VitrineTimeEvent>,
+    onEnded: 'ended' as EventName<VitrineTimeEvent>,
   },
   displayName: 'VitrinePreview',
 })
 
-export type { VitrineErrorEventDetail, VitrineRenderEventDetail, VitrinePreviewStatus } from '@vitrine/elements'
+export type { VitrineErrorEventDetail, VitrineRenderEventDetail, VitrinePreviewStatus, VitrineTimeEventDetail } from '@vitrine/elements'
 
 /** The `ready` event of `<vitrine-try-on>`. */
 export type VitrineTryOnReadyEvent = CustomEvent<TryOnReadyEventDetail>
