@@ -125,6 +125,7 @@ export class VitrineTryOn extends LitElement {
     this.flashing = false
     this.canvas.setAttribute('part', 'canvas')
     this.canvas.setAttribute('role', 'img')
+    this.canvas.setAttribute('aria-label', 'Try-on picture')
   }
 
   /** Resolves when everything asked so far (source, product) has been shown. */
@@ -151,13 +152,11 @@ export class VitrineTryOn extends LitElement {
 
   /** Switches to a photo: a File or Blob the shopper chose, or a URL. Resolves when it is shown. */
   async usePhoto(photo: Blob | string): Promise<void> {
-    if (typeof photo === 'string') {
-      this.uploaded = undefined
-      this.photo = photo
-    } else {
-      this.uploaded = photo
-    }
-    if (this.source === 'photo') this.enqueue(() => this.showSource())
+    // A new `photo` URL is picked up by willUpdate; anything else needs showing here.
+    const reshow = this.source === 'photo' && (typeof photo !== 'string' || photo === this.photo)
+    if (typeof photo === 'string') this.photo = photo
+    this.uploaded = typeof photo === 'string' ? undefined : photo
+    if (reshow) this.enqueue(() => this.showSource())
     this.source = 'photo'
     await this.settled
   }
@@ -212,6 +211,8 @@ export class VitrineTryOn extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A photo URL set by the host replaces an uploaded one.
+    if (changed.has('photo')) this.uploaded = undefined
     if (changed.has('catalog') || changed.has('sku')) this.enqueue(() => this.showProduct())
     const sourceInputs = ['source', 'photo', 'sample', 'facing', 'modelUrl', 'wasmUrl', 'delegate'] as const
     if (sourceInputs.some((name) => changed.has(name))) this.enqueue(() => this.showSource())
@@ -221,7 +222,7 @@ export class VitrineTryOn extends LitElement {
     const error = this.status === 'error' ? this.error : undefined
     const statusText = this.statusText()
     const camera = this.source === 'camera'
-    return html`<div part="stage" class=${this.flashing ? 'flash' : ''} ?data-mirror=${this.mirror} tabindex="0"
+    return html`<div part="stage" class=${this.flashing ? 'flash' : ''} tabindex="0"
         aria-label="Try-on view. Left and right arrow keys change the product." @keydown=${this.onStageKey}>
         <div part="view" style=${this.viewStyle()}>${this.currentPicture() ?? nothing}${this.canvas}</div>
         ${statusText ? html`<div part="status-text" aria-live="polite">${statusText}</div>` : nothing}
@@ -359,6 +360,7 @@ export class VitrineTryOn extends LitElement {
     const product = loaded && this.sku ? findTryOnProduct(loaded.catalog, this.sku) : undefined
     const changed = product !== this.worn
     this.worn = product
+    this.canvas.setAttribute('aria-label', product ? `${product.name ?? product.sku}, tried on` : 'Try-on picture')
     if (this.renderer && this.tracker) {
       await this.renderer.setProduct(product, product && loaded ? new URL(product.model, loaded.base).href : undefined, this.tracker.canonicalFace)
       this.renderer.render()
