@@ -49,6 +49,8 @@ tryOn.addEventListener('error', (event) => {
   status.textContent = `Try-on: ${code}`
 })
 tryOn.addEventListener('ready', () => (status.textContent = ''))
+// A selfie looks right mirror-wise: mirror the front camera, never a photo or the back camera.
+new MutationObserver(() => (tryOn.mirror = tryOn.source === 'camera' && tryOn.facing === 'user')).observe(tryOn, { attributes: true, attributeFilter: ['source', 'facing'] })
 document.querySelector('#add-to-cart')!.addEventListener('click', () => {
   status.textContent = `Added ${name.textContent} to the cart, with your look.`
 })

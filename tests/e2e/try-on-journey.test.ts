@@ -133,11 +133,13 @@ test('product page: photo, products, upload, snapshot, camera, and no other orig
       const el = document.querySelector('vitrine-try-on')!
       return el.source === 'camera' && el.cameraOn && el.tracking
     }, null, { timeout: 60_000 })
+    // The page mirrors the front camera, as a selfie.
+    await page.waitForFunction(() => document.querySelector('vitrine-try-on')!.mirror)
     // The other camera (the fake device answers both ways).
     await page.click('vitrine-try-on >> [part~="flip-button"]')
     await page.waitForFunction(() => {
       const el = document.querySelector('vitrine-try-on')!
-      return el.facing === 'environment' && el.cameraOn && el.tracking
+      return el.facing === 'environment' && el.cameraOn && el.tracking && !el.mirror
     }, null, { timeout: 30_000 })
     // Hidden, it lets go of the camera; shown again, it comes back.
     await page.evaluate(() => (document.querySelector('vitrine-try-on')!.hidden = true))
