@@ -33,6 +33,7 @@ import { errorRecord, type FailedOutput, type RowJob, type RowOutputRequest, typ
 import { layoutReport, missingTranslations, sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
 import type { RowLayoutEntry } from './row-renderer.js'
 import type { MessageReport } from '@vitrine/core'
+import type { ManifestLintEntry } from './lint-output.js'
 
 /** Options for {@link renderBatch}. */
 export interface RenderBatchOptions {
@@ -69,6 +70,8 @@ export interface RenderBatchOptions {
   onProgress?: (progress: BatchProgress) => void
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
   model?: string
+  /** Lint every image output into the manifest; `strict` refuses to write outputs with lint errors. `date`: the day the ads run (default today). */
+  lint?: { strict?: boolean; date?: string }
 }
 
 /** Running totals of a batch, counted in outputs (row × format × locale). */
@@ -194,6 +197,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const outputs: WrittenOutput[] = []
   const layout: RowLayoutEntry[] = []
   const missing: MessageReport[] = []
+  const lintEntries: ManifestLintEntry[] = []
   const timings = { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }
   const failedBeforeRendering = failures.length
   let done = failedBeforeRendering
@@ -210,7 +214,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, video: video?.setup, catalogs, cutout },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, video: video?.setup, catalogs, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
       concurrency,
     )
     try {
@@ -221,6 +225,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
           failures.push(...result.failures)
           layout.push(...(result.layout ?? []))
           missing.push(...(result.missing ?? []))
+          lintEntries.push(...(result.lint ?? []))
           for (const key of Object.keys(timings) as (keyof typeof timings)[]) timings[key] += result.timings[key]
           done += job.outputs.length
           report()
@@ -247,6 +252,14 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     overflow: manifest.layout.filter((l) => l.status === 'overflow').length,
     truncated: manifest.layout.filter((l) => l.status === 'truncated').length,
     missingTranslations: manifest.missingTranslations.length,
+  }
+  if (options.lint) {
+    manifest.lint = sortManifestEntries(lintEntries, (e) => rowOfId.get(e.id) ?? 0, formats, locales)
+    manifest.lintSummary = {
+      errors: lintEntries.filter((e) => e.severity === 'error').length,
+      warnings: lintEntries.filter((e) => e.severity === 'warn').length,
+      info: lintEntries.filter((e) => e.severity === 'info').length,
+    }
   }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)

@@ -18,6 +18,7 @@ import {
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
+import { lintOutput, strictLintError, type ManifestLintEntry, type RenderLintSetup } from './lint-output.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
 import { createNodeCutoutEngine, type RowCutoutSetup } from './ai/create-node-cutout-engine.js'
@@ -37,6 +38,8 @@ export interface RowRendererSetup {
   catalogs?: MessageCatalog[]
   /** Cut-out models for image layers with `cutout` (plain data; each worker makes its own engine). */
   cutout?: RowCutoutSetup
+  /** `--lint` / `--strict`: lint every image output. */
+  lint?: RenderLintSetup
 }
 
 /** One output of a row: a format and a locale, and where its file goes. */
@@ -103,6 +106,8 @@ export interface RowJobResult {
   layout?: RowLayoutEntry[]
   /** Messages shown in the source language because no translation exists. */
   missing?: MessageReport[]
+  /** Lint findings of the row's outputs (`--lint`). */
+  lint?: ManifestLintEntry[]
 }
 
 /** A text layer that did not fit as designed in one output (from the Scene's fit report). */
@@ -160,6 +165,13 @@ export class RowRenderer {
           surface: this.surfaceFor(request.format),
           cutout: this.setup.cutout ? await (this.cutoutEngine ??= createNodeCutoutEngine({ ...this.setup.cutout, log: () => {} })) : undefined,
         })
+        if (this.setup.lint) {
+          const where = { id: job.id, format: request.format, locale: request.locale, market: request.market, rowPointer: job.rowPointer, values: job.values }
+          const entries = lintOutput(rendered.scene, where, { platform: this.platform, assets: this.assets, template: this.setup.template, date: this.setup.lint.date, scratch: this.scratchFor(request.format) })
+          if (entries.length > 0) (result.lint ??= []).push(...entries)
+          const refused = this.setup.lint.strict ? strictLintError(entries) : undefined
+          if (refused) throw refused
+        }
         const t0 = performance.now()
         await writeAtomically(join(this.setup.outDir, request.file), rendered.bytes)
         result.timings.writeMs += performance.now() - t0
@@ -186,6 +198,16 @@ export class RowRenderer {
       }
     }
     return result
+  }
+
+  /** A second surface per size, for lint's renders (the output's own surface keeps the frame). */
+  private readonly scratch = new Map<string, Surface>()
+  private scratchFor(formatId: string): Surface {
+    const { width, height } = getFormat(formatId)
+    const key = `${width}x${height}`
+    let surface = this.scratch.get(key)
+    if (!surface) this.scratch.set(key, (surface = this.platform.createSurface(width, height)))
+    return surface
   }
 
   /** One surface per format size, drawn into again by every row (renderFrame clears it first). */

@@ -1,6 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
 import type { MessageReport, Template } from '@vitrine/core'
 import type { FailedOutput, RowLayoutEntry, WrittenOutput } from './row-renderer.js'
+import type { ManifestLintEntry } from './lint-output.js'
 
 /**
  * `<out>/manifest.json`: what a batch wrote and what failed. Outputs and failures are sorted
@@ -24,6 +25,10 @@ export interface BatchManifest {
   layout?: LayoutReportEntry[]
   /** Messages shown in the source language because no catalogue has them, per locale. */
   missingTranslations?: MissingTranslation[]
+  /** Lint findings of every output (`--lint`, `--strict`): rule, severity, message, pointer, span, source, fix. */
+  lint?: ManifestLintEntry[]
+  /** Lint findings counted by severity. */
+  lintSummary?: { errors: number; warnings: number; info: number }
 }
 
 /** One text layer that did not fit as designed in one output (row, format, locale). */

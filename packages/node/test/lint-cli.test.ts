@@ -1,7 +1,8 @@
 // End-to-end tests of `vitrine lint` with the BUILT CLI: real renders, real files.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -163,4 +164,30 @@ test('Amazon main image: text layers, a grey background and a small product are 
   const good = await run(template('#ffffff', false, '90%'))
   assert.deepEqual(good.diagnostics.map((d) => d.message), [])
   assert.equal(good.code, 0)
+})
+
+test('render --lint lists findings in the manifest; --strict refuses outputs with errors', async () => {
+  const out = join(dir, 'out-strict')
+  const run = await vitrine(['render', 'examples/product-card.json', '--data', 'examples/risky-products.csv', '--format', 'tiktok', '--market', 'zh-CN', '--strict', '--concurrency', '1', '--out', out, '--json'])
+  assert.equal(run.code, 1, run.stderr)
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+    outputs: Array<{ id: string }>
+    failures: Array<{ id: string; error: { code: string; message: string; path: string } }>
+    lint: Array<{ id: string; rule: string; path: string; span: { start: number; end: number } }>
+    lintSummary: { errors: number }
+  }
+  const refused = manifest.failures.find((f) => f.id === 'RISK-ZH-ABS')!
+  assert.equal(refused.error.code, 'lint/failed')
+  assert.equal(refused.error.path, '/layers/2/text')
+  assert.ok(!manifest.outputs.some((o) => o.id === 'RISK-ZH-ABS'))
+  assert.ok(!existsSync(join(out, 'RISK-ZH-ABS', 'tiktok.zh-CN.png')))
+  assert.ok(existsSync(join(out, 'SAFE-MUG', 'tiktok.zh-CN.png')))
+  assert.ok(manifest.lint.some((d) => d.id === 'RISK-ZH-ABS' && d.rule === 'CN-ABS' && d.span.start === 2))
+  assert.ok(manifest.lintSummary.errors >= 2)
+
+  const lintOnly = join(dir, 'out-lint')
+  const plain = await vitrine(['render', 'examples/product-card.json', '--data', 'examples/risky-products.csv', '--format', 'tiktok', '--market', 'zh-CN', '--lint', '--concurrency', '1', '--out', lintOnly])
+  assert.equal(plain.code, 0, plain.stderr)
+  assert.match(plain.stderr, /Lint: \d+ errors/)
+  assert.ok(existsSync(join(lintOnly, 'RISK-ZH-ABS', 'tiktok.zh-CN.png')))
 })

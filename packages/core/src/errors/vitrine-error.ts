@@ -50,6 +50,7 @@ export type VitrineErrorCode =
   | 'lint/unknown-rule'
   | 'lint/unknown-platform'
   | 'lint/no-pixels'
+  | 'lint/failed'
   | 'usage'
 
 /** One problem found in an input: where it is (a JSON pointer), what was expected and what was found. */

@@ -10,6 +10,8 @@ import { formatOption } from '../options/format-option.js'
 import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
 import { jsonOption } from '../options/json-option.js'
+import { lintOption } from '../options/lint-option.js'
+import { strictOption } from '../options/strict-option.js'
 import { localeOption } from '../options/locale-option.js'
 import { marketOption } from '../options/market-option.js'
 import { catalogOption } from '../options/catalog-option.js'
@@ -78,6 +80,8 @@ export const renderCommand: CliCommand = {
     { option: concurrencyOption },
     { option: idColumnOption },
     { option: modelOption },
+    { option: lintOption },
+    { option: strictOption },
     { option: jsonOption },
     { option: helpOption },
   ],
@@ -120,6 +124,7 @@ export const renderCommand: CliCommand = {
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),
         model: options.model as string | undefined,
+        lint: options.lint === true || options.strict === true ? { strict: options.strict === true } : undefined,
       })
     } catch (error) {
       progress.finish()
@@ -147,6 +152,7 @@ export const renderCommand: CliCommand = {
             warnings: manifest.warnings,
             layout: manifest.layout ?? [],
             missingTranslations: manifest.missingTranslations ?? [],
+            ...(manifest.lintSummary ? { lint: manifest.lintSummary } : {}),
           },
           null,
           2,
@@ -158,6 +164,10 @@ export const renderCommand: CliCommand = {
     const noun = ['mp4', 'webm', 'gif'].includes(options.type as string) ? 'video' : 'image'
     io.stdout.write(`Wrote ${manifest.outputs.length} ${noun}${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
+    if (manifest.lintSummary) {
+      const l = manifest.lintSummary
+      io.stderr.write(`Lint: ${l.errors} error${l.errors === 1 ? '' : 's'}, ${l.warnings} warning${l.warnings === 1 ? '' : 's'}, ${l.info} info (listed in ${manifestFile})\n`)
+    }
     if (manifest.failures.length > 0) {
       // One line per row and reason: a row that does not bind fails the same way in every format.
       const groups = new Map<string, { head: string; outputs: string[] }>()
