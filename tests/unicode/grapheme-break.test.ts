@@ -42,3 +42,21 @@ test('WordBreakTest: word boundaries (Intl.Segmenter, which the layout uses for 
   const words = new Intl.Segmenter('und', { granularity: 'word' })
   check(t, 'WordBreakTest', (text) => [...Array.from(words.segment(text), (s) => s.index), text.length])
 })
+
+test('the fast path for Latin, Greek and Cyrillic text agrees with Intl.Segmenter', () => {
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' })
+  const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0x2ff], [0x370, 0x52f], [0x2010, 0x214f]]
+  let checked = 0
+  for (const [from, to] of ranges) {
+    for (let cp = from; cp < to; cp++) {
+      const text = String.fromCodePoint(cp, cp + 1, 0x61)
+      const expected = [...Array.from(segmenter.segment(text), (s) => s.index), text.length]
+      const fast = offsets(graphemeBoundaries(text))
+      if (fast.length === text.length + 1) {
+        assert.deepEqual(fast, expected, `U+${cp.toString(16)}`)
+        checked++
+      }
+    }
+  }
+  assert.ok(checked > 1000, `only ${checked} pairs took the fast path`)
+})

@@ -159,30 +159,38 @@ interface LineRange {
   last: boolean
 }
 
+/** Widths measured at one size, scaled to estimate others (valid without letter spacing). */
+interface Estimate {
+  size: number
+  measurer: Measurer
+}
+
 class Sizer {
-  private readonly measurer: Measurer
+  readonly measurer: Measurer
 
   constructor(
     ctx: Canvas2DContext,
     private readonly input: TextLayoutInput,
     private readonly p: Prepared,
     readonly size: number,
+    private readonly estimate?: Estimate,
   ) {
-    this.measurer = new Measurer(ctx, input.letterSpacing)
+    this.measurer = estimate?.measurer ?? new Measurer(ctx, input.letterSpacing)
   }
 
   /** Width of `text.slice(start, end)` as the sum of its font runs. */
   rangeWidth(start: number, end: number): number {
     const { p } = this
+    const at = this.estimate?.size ?? this.size
     let w = 0
     let i = start
     while (i < end) {
       const r = p.runOf[i]!
       const runEnd = Math.min(end, p.runs[r]!.end)
-      w += this.measurer.width(p.runs[r]!.fontAt(this.size), !p.runIsCursive[r], drawable(p.text, i, runEnd))
+      w += this.measurer.width(p.runs[r]!.fontAt(at), !p.runIsCursive[r], drawable(p.text, i, runEnd))
       i = runEnd
     }
-    return w
+    return this.estimate ? quantize((w * this.size) / at) : w
   }
 
   /** End of `[start, end)` without trailing whitespace, line ends and controls. */
@@ -193,13 +201,15 @@ class Sizer {
   }
 
   /** Greedy line breaking at the break opportunities; a segment wider than the box breaks between graphemes. */
-  wrap(): { lines: LineRange[]; brokeWord: boolean } {
+  wrap(stopAfter = Infinity): { lines: LineRange[]; brokeWord: boolean } {
     const { p, input } = this
     const lines: LineRange[] = []
     let brokeWord = false
     let lineStart = -1
     let lineEnd = 0
     for (const seg of p.segments) {
+      // More lines than can fit: the answer (does not fit) is known, stop measuring.
+      if (lines.length > stopAfter) break
       // The candidate line is measured whole (per font run), as it will be drawn.
       if (lineStart >= 0 && this.rangeWidth(lineStart, this.trimEnd(lineStart, seg.end)) > input.width) {
         lines.push({ start: lineStart, end: lineEnd, last: false })
@@ -320,12 +330,13 @@ function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'
   return align === 'end' ? end : start
 }
 
-function attemptAt(ctx: Canvas2DContext, input: TextLayoutInput, p: Prepared, size: number) {
-  const sizer = new Sizer(ctx, input, p, size)
-  const wrapped = sizer.wrap()
+/** Lays out at one size; `probe` may stop early once the text cannot fit (for the size search). */
+function attemptAt(ctx: Canvas2DContext, input: TextLayoutInput, p: Prepared, size: number, probe = false, estimate?: Estimate) {
+  const sizer = new Sizer(ctx, input, p, size, estimate)
   const lineHeightPx = input.lineHeight * size
   const maxByHeight = Math.max(1, Math.floor((input.height + 0.01) / lineHeightPx))
   const maxLines = Math.min(input.maxLines ?? Infinity, maxByHeight)
+  const wrapped = sizer.wrap(probe ? maxLines : Infinity)
   const fits = wrapped.lines.length <= maxLines && !wrapped.brokeWord
   return { sizer, wrapped, lineHeightPx, maxLines, fits }
 }
@@ -349,20 +360,48 @@ export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLa
   const p = prepare(input)
   const direction = input.direction ?? 'ltr'
   let size = input.fontSize
-  let attempt = attemptAt(ctx, input, p, size)
+  const searching = input.shrink && input.minFontSize < input.fontSize
+  let attempt = attemptAt(ctx, input, p, size, searching)
   let status: TextLayoutResult['status'] = 'fit'
-  if (!attempt.fits && input.shrink && input.minFontSize < input.fontSize) {
-    // Binary search over quarter-pixel steps for the largest size that fits.
-    let lo = Math.ceil(input.minFontSize / STEP)
-    let hi = Math.floor(input.fontSize / STEP) - 1
+  if (!attempt.fits && searching) {
+    // Binary search over quarter-pixel steps for the largest size that fits. Without letter
+    // spacing, widths scale with the size: the search runs on the widths measured at
+    // `fontSize`, then exact measurements settle the last step either way.
+    const lo = Math.ceil(input.minFontSize / STEP)
+    const hi = Math.floor(input.fontSize / STEP) - 1
+    const estimate = input.letterSpacing === 0 ? { size, measurer: attempt.sizer.measurer } : undefined
+    let low = lo
+    let high = hi
+    let found = lo - 1
     let best: typeof attempt | undefined
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const a = attemptAt(ctx, input, p, mid * STEP)
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      const a = attemptAt(ctx, input, p, mid * STEP, true, estimate)
       if (a.fits) {
+        found = mid
+        if (!estimate) best = a
+        low = mid + 1
+      } else high = mid - 1
+    }
+    if (estimate) {
+      const exact = (k: number) => attemptAt(ctx, input, p, k * STEP, true)
+      let k = Math.max(found, lo)
+      let a = k <= hi ? exact(k) : undefined
+      if (a?.fits) {
+        for (let next = k + 1 <= hi ? exact(k + 1) : undefined; next?.fits; next = k + 1 <= hi ? exact(k + 1) : undefined) {
+          k++
+          a = next
+        }
         best = a
-        lo = mid + 1
-      } else hi = mid - 1
+      } else {
+        for (k--; k >= lo; k--) {
+          a = exact(k)
+          if (a.fits) {
+            best = a
+            break
+          }
+        }
+      }
     }
     if (best) {
       size = best.sizer.size

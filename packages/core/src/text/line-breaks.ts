@@ -49,6 +49,7 @@ const dictionaryScripts: Array<{ test: RegExp; locale: string }> = [
 const dictionaryRun = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}][\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}\u200b-\u200d]*/gu
 
 const letter = /[\p{L}\p{M}]/u
+const simpleClusters = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f]*$/
 
 const segmenters = new Map<string, Intl.Segmenter>()
 function segmenter(locale: string, granularity: 'word' | 'grapheme'): Intl.Segmenter {
@@ -67,6 +68,12 @@ function segmenter(locale: string, granularity: 'word' | 'grapheme'): Intl.Segme
  */
 export function graphemeBoundaries(text: string): Uint8Array {
   const out = new Uint8Array(text.length + 1)
+  // Latin, Greek and Cyrillic letters, digits and punctuation without combining marks or
+  // controls: every character is a cluster of its own (the common case, and much faster).
+  if (simpleClusters.test(text)) {
+    out.fill(1)
+    return out
+  }
   for (const s of segmenter('und', 'grapheme').segment(text)) out[s.index] = 1
   out[text.length] = 1
   return out
