@@ -18,7 +18,7 @@ const demo = join(root, 'demo')
 const work = mkdtempSync(join(tmpdir(), 'vitrine-try-on-e2e-'))
 const out = join(work, 'site')
 const photo = join(root, 'packages/elements/assets/try-on/astronaut.jpg')
-/** The fake camera's video: the astronaut photo at 640x480 (Chromium loops a .y4m file). */
+/** The fake camera's video, 640x480, looped by Chromium: one second of the astronaut photo, one second of an empty grey frame (no face). */
 const cameraVideo = join(work, 'camera.y4m')
 
 const types: Record<string, string> = {
@@ -40,7 +40,13 @@ before(async () => {
   const vite = join(demo, 'node_modules/vite/bin/vite.js')
   const build = spawnSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: demo, encoding: 'utf8' })
   assert.equal(build.status, 0, `vite build failed:\n${build.stdout}\n${build.stderr}`)
-  const ffmpeg = spawnSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-i', photo, '-vf', 'scale=480:480,pad=640:480:80:0', '-frames:v', '5', '-pix_fmt', 'yuv420p', cameraVideo])
+  const ffmpeg = spawnSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-loop', '1', '-t', '1', '-i', photo,
+    '-f', 'lavfi', '-t', '1', '-i', 'color=c=gray:s=640x480:r=10',
+    '-filter_complex', '[0]scale=480:480,pad=640:480:80:0,fps=10,format=yuv420p[face];[1]format=yuv420p[empty];[face][empty]concat=n=2:v=1[v]',
+    '-map', '[v]', '-pix_fmt', 'yuv420p', cameraVideo,
+  ])
   assert.equal(ffmpeg.status, 0, `ffmpeg could not make the fake camera video: ${ffmpeg.stderr}`)
 
   server = createServer((req, res) => {
@@ -127,12 +133,21 @@ test('product page: photo, products, upload, snapshot, camera, and no other orig
     assert.equal(png.readUInt32BE(16), 512, 'the photo\'s width')
     await page.waitForSelector('#look:not([hidden])')
 
-    // The camera: a fake one, playing the photo. The face is found in the video.
+    // The camera: a fake one, playing the photo, then no face, again and again. The element says
+    // when it finds the face and when it loses it.
+    await page.evaluate(() => {
+      const el = document.querySelector('vitrine-try-on')!
+      const seen: string[] = ((window as unknown as { trackingEvents: string[] }).trackingEvents = [])
+      for (const type of ['tracking-found', 'tracking-lost']) el.addEventListener(type, () => el.source === 'camera' && seen.push(type))
+    })
     await page.click('vitrine-try-on >> [part~="camera-button"]')
     await page.waitForFunction(() => {
       const el = document.querySelector('vitrine-try-on')!
-      return el.source === 'camera' && el.cameraOn && el.tracking
+      const seen = (window as unknown as { trackingEvents: string[] }).trackingEvents
+      return el.source === 'camera' && el.cameraOn && seen.includes('tracking-lost') && seen.lastIndexOf('tracking-found') > seen.indexOf('tracking-lost')
     }, null, { timeout: 60_000 })
+    await page.waitForFunction(() => !document.querySelector('vitrine-try-on')!.tracking)
+    assert.match(await page.textContent('vitrine-try-on >> [part="status-text"]') ?? '', /Looking for a face/)
     // The page mirrors the front camera, as a selfie.
     await page.waitForFunction(() => document.querySelector('vitrine-try-on')!.mirror)
     // The other camera (the fake device answers both ways).
