@@ -165,3 +165,34 @@ test('the browser cut-out engine refuses a model with the wrong hash, and caches
   assert.ok(!result.phases.includes('2:download'))
   await page.close()
 })
+
+test('MediaPipe selfie segmentation (legacy solution, offline) finds a person and no person in a product picture', async () => {
+  // Samples of the project's evaluation set: a drawn person and a product, with true masks.
+  // @ts-expect-error -- a JavaScript module of the benchmark, without types
+  const { makeAiEvalSample } = (await import('../../bench/lib/ai-eval-set.mjs')) as { makeAiEvalSample(i: number): Promise<{ png: Buffer; maskPng: Buffer }> }
+  const person = await makeAiEvalSample(55)
+  const product = await makeAiEvalSample(3)
+  const page = await openPage(plain)
+  const result = await page.evaluate(
+    async ([personPng, personMask, productPng]) => {
+      const ai = (globalThis as unknown as { vitrineAi: AiApi }).vitrineAi
+      const decode = async (base64: string) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+        return ai.browserPixelAccess.readPixels({ width: bitmap.width, height: bitmap.height, source: bitmap }, bitmap.width, bitmap.height)
+      }
+      const segmenter = await ai.createSelfieSegmenter({ baseUrl: '/repo/packages/core/node_modules/@mediapipe/selfie_segmentation/' })
+      const truthPixels = await decode(personMask as string)
+      const truth = { width: truthPixels.width, height: truthPixels.height, data: new Uint8Array(truthPixels.width * truthPixels.height).map((_, i) => truthPixels.data[i * 4] as number) }
+      const personMaskFound = await segmenter.segment(await decode(personPng as string))
+      const productMaskFound = await segmenter.segment(await decode(productPng as string))
+      const coverage = productMaskFound.data.reduce((sum, v) => sum + (v >= 128 ? 1 : 0), 0) / productMaskFound.data.length
+      return { id: segmenter.id, iou: ai.maskIoU(personMaskFound, truth), coverage }
+    },
+    [person.png.toString('base64'), person.maskPng.toString('base64'), product.png.toString('base64')] as const,
+  )
+  assert.equal(result.id, 'mediapipe-selfie-general')
+  assert.ok(result.iou > 0.8, `person IoU ${result.iou.toFixed(3)} should be above 0.8`)
+  assert.ok(result.coverage < 0.02, `a product picture has no person: ${(result.coverage * 100).toFixed(1)} % marked`)
+  await page.close()
+})

@@ -9,8 +9,9 @@ import { CutoutEngine } from '../../packages/core/src/ai/cutout-engine.js'
 import { MaskCache } from '../../packages/core/src/ai/mask-cache.js'
 import { ModelRegistry } from '../../packages/core/src/ai/model-registry.js'
 import { loadModelBytes } from '../../packages/core/src/ai/load-model-bytes.js'
-import { maskIoU, alphaMask } from '../../packages/core/src/ai/mask.js'
+import { maskIoU, alphaMask, boundaryF } from '../../packages/core/src/ai/mask.js'
+import { createSelfieSegmenter } from '../../packages/core/src/browser/ai/mediapipe-selfie-segmenter.js'
 
 /** The page's AI API, as `globalThis.vitrineAi`. */
-export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, loadModelBytes }
+export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, boundaryF, loadModelBytes, createSelfieSegmenter }
 Object.assign(globalThis, { vitrineAi })

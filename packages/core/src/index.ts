@@ -167,7 +167,7 @@ export { MaskCache, encodeMask, decodeMask } from './ai/mask-cache.js'
 export type { MaskStore, MaskSource, MaskCacheStats } from './ai/mask-cache.js'
 export { salientInputTensor, saliencyMask } from './ai/salient-object.js'
 export { CutoutEngine } from './ai/cutout-engine.js'
-export type { CutoutEngineOptions, CutoutSubject, PixelAccess, SegmentResult, DerivedImage } from './ai/cutout-engine.js'
+export type { CutoutEngineOptions, CutoutSubject, PixelAccess, PersonSegmenter, SegmentResult, DerivedImage } from './ai/cutout-engine.js'
 
 export { FACE_ANCHORS, tryOnAnchors, isTryOnAnchor } from './try-on/face-anchors.js'
 export type { FaceLandmark, TryOnAnchor } from './try-on/face-anchors.js'

@@ -19,6 +19,18 @@ export interface PixelAccess {
   createImage(pixels: RgbaPixels): Promise<DecodedImage>
 }
 
+/**
+ * A person segmenter that is not an ONNX salient-object model (e.g. MediaPipe's selfie model in
+ * browsers). Its masks are cached like the others, under its `id`.
+ */
+export interface PersonSegmenter {
+  /** Names the model in cache keys, e.g. `mediapipe-selfie-general`. */
+  readonly id: string
+  /** The person mask for pixels (any size up to 512 px a side; the mask has the same size). */
+  segment(pixels: RgbaPixels): Promise<Mask>
+  close?(): Promise<void>
+}
+
 /** Options for {@link CutoutEngine}. */
 export interface CutoutEngineOptions {
   runtime: InferenceRuntime
@@ -29,6 +41,8 @@ export interface CutoutEngineOptions {
   masks?: MaskCache
   /** Model ids per subject; default the first registered model for the task (`person` falls back to the salient-object model). */
   modelIds?: { product?: string; person?: string }
+  /** Used for `person` cut-outs when given, before any registered person model. */
+  personSegmenter?: PersonSegmenter
   /** Time limit per inference, default 60 s. */
   timeoutMs?: number
   /** Cut-outs are composed at most this many pixels on the long side (default 2048). */
@@ -112,6 +126,14 @@ export class CutoutEngine {
    */
   async segment(image: DecodedImage, subject: CutoutSubject, assetKey?: string): Promise<SegmentResult> {
     const t0 = this.now()
+    const person = subject === 'person' ? this.options.personSegmenter : undefined
+    if (person) {
+      const s = Math.min(1, 512 / Math.max(image.width, image.height))
+      const pixels = await this.options.pixels.readPixels(image, Math.max(1, Math.round(image.width * s)), Math.max(1, Math.round(image.height * s)))
+      const key = `${person.id}:${await this.options.host.sha256(toBytes(pixels.data))}`
+      const { mask, source } = await this.masks.getOrCompute(key, () => person.segment(pixels))
+      return { mask, source, modelId: person.id, ms: this.now() - t0 }
+    }
     const spec = this.modelFor(subject)
     const remembered = assetKey === undefined ? undefined : this.byAsset.get(`${spec.id}\u0000${assetKey}`)
     if (remembered) {
@@ -146,9 +168,9 @@ export class CutoutEngine {
    * margin unless `trim` is false. Composed once per asset and settings.
    */
   async cutout(image: DecodedImage, assetKey: string, request: { subject: CutoutSubject; matte?: MatteOptions; trim?: boolean }): Promise<DerivedImage> {
-    const spec = this.modelFor(request.subject)
+    const modelId = request.subject === 'person' && this.options.personSegmenter ? this.options.personSegmenter.id : this.modelFor(request.subject).id
     const matte = request.matte ?? {}
-    const key = `${assetKey}#cutout=${spec.id};t=${matte.threshold ?? ''};f=${matte.feather ?? 0}${request.trim === false ? ';full' : ''}`
+    const key = `${assetKey}#cutout=${modelId};t=${matte.threshold ?? ''};f=${matte.feather ?? 0}${request.trim === false ? ';full' : ''}`
     return { key, image: await this.memo(key, async () => {
       const { mask } = await this.segment(image, request.subject, assetKey)
       const [w, h] = this.fit(image)

@@ -16,6 +16,8 @@ export interface BrowserCutoutEngineOptions extends BrowserInferenceRuntimeOptio
   /** IndexedDB database for models and masks; `false` for none. Default `vitrine-ai`. */
   cacheName?: string | false
   modelIds?: CutoutEngineOptions['modelIds']
+  /** For `person` cut-outs, e.g. {@link createSelfieSegmenter}; default the registered models. */
+  personSegmenter?: CutoutEngineOptions['personSegmenter']
   timeoutMs?: number
   onProgress?: CutoutEngineOptions['onProgress']
 }
@@ -42,6 +44,7 @@ export async function createBrowserCutoutEngine(options: BrowserCutoutEngineOpti
     modelCache: cache?.models,
     masks: new MaskCache({ store: cache?.masks }),
     modelIds: options.modelIds,
+    personSegmenter: options.personSegmenter,
     timeoutMs: options.timeoutMs,
     onProgress: options.onProgress,
     now: () => performance.now(),
