@@ -185,6 +185,8 @@ export { photoLighting, meanLuminance } from './try-on/photo-lighting.js'
 export type { PhotoLighting } from './try-on/photo-lighting.js'
 export { parseTryOnCatalog, findTryOnProduct } from './try-on/try-on-catalog.js'
 export type { TryOnCatalog, TryOnProduct, TryOnFit, TryOnKind } from './try-on/try-on-catalog.js'
+export { smoothFaceMatrix } from './try-on/smooth-face-matrix.js'
+export type { FaceSmoothing } from './try-on/smooth-face-matrix.js'
 
 // Compliance lint: rule packs and checks of an ad against its market's laws and its platform's rules.
 export { lint } from './lint/lint.js'

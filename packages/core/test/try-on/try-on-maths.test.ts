@@ -9,6 +9,7 @@ import { composeMat4, transformPoint } from '../../src/try-on/mat4.js'
 import { productPlacements } from '../../src/try-on/product-placements.js'
 import { meanLuminance, photoLighting } from '../../src/try-on/photo-lighting.js'
 import { readStoredZipEntry } from '../../src/try-on/read-zip-entry.js'
+import { smoothFaceMatrix } from '../../src/try-on/smooth-face-matrix.js'
 
 const task = buildTask()
 const face = parseCanonicalFace(readStoredZipEntry(task, FACE_GEOMETRY_FILE)!)
@@ -103,5 +104,25 @@ describe('readStoredZipEntry', () => {
     // A TFLite file carries its identifier at byte 4.
     assert.equal(new TextDecoder().decode(tflite.subarray(4, 8)), 'TFL3')
     assert.equal(readStoredZipEntry(task, 'c'), undefined)
+  })
+})
+
+describe('smoothFaceMatrix', () => {
+  const pose = (x: number, yaw: number) => composeMat4([x, 0, -60], [0, yaw, 0], [1, 1, 1])
+  it('gives back the matrix it is given first, and a steady one unchanged', () => {
+    const m = pose(1, 5)
+    smoothFaceMatrix(undefined, m).forEach((v, i) => close(v, m[i]!, 1e-9, `value ${i}`))
+    smoothFaceMatrix(m, m).forEach((v, i) => close(v, m[i]!, 1e-9, `value ${i}`))
+  })
+  it('follows small moves part of the way (jitter), in position and rotation', () => {
+    const m = smoothFaceMatrix(pose(0, 0), pose(0.4, 4), { amount: 0.5 })
+    const p = headPose(m)
+    close(p.translation[0], 0.2, 1e-9, 'x half-way')
+    close(p.yaw, 2, 1e-6, 'yaw half-way')
+    close(p.scale, 1, 1e-9, 'scale kept')
+  })
+  it('follows large moves at once (no lag)', () => {
+    close(headPose(smoothFaceMatrix(pose(0, 0), pose(3, 0))).translation[0], 3, 1e-9, 'moved 3 cm')
+    close(headPose(smoothFaceMatrix(pose(0, 0), pose(0, 20))).yaw, 20, 1e-6, 'turned 20 degrees')
   })
 })

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { VitrineError, findTryOnProduct, type TryOnCatalog, type TryOnProduct } from '@vitrine/core'
+import { VitrineError, findTryOnProduct, smoothFaceMatrix, type Mat4, type TryOnCatalog, type TryOnProduct } from '@vitrine/core'
 import { composeSnapshot } from './compose-snapshot.js'
 import { sharedFaceTracker, type FaceTracker, type TrackedFace } from './face-tracker.js'
 import { loadTryOnCatalog, type LoadedTryOnCatalog } from './load-try-on-catalog.js'
@@ -407,8 +407,8 @@ export class VitrineTryOn extends LitElement {
     }
   }
 
-  private showFace(face: TrackedFace | undefined, picture: CanvasImageSource, width: number, height: number, measureLight = true): void {
-    this.renderer?.setFace(face?.matrix)
+  private showFace(face: TrackedFace | undefined, picture: CanvasImageSource, width: number, height: number, measureLight = true, matrix: ArrayLike<number> | undefined = face?.matrix): void {
+    this.renderer?.setFace(matrix)
     if (face && measureLight) this.renderer?.setLuminance(faceLuminance(picture, width, height, face.landmarks))
     const found = face !== undefined
     if (found !== this.tracking) {
@@ -436,6 +436,7 @@ export class VitrineTryOn extends LitElement {
     this.picture = undefined
     this.requestUpdate()
     let frames = 0
+    let steady: Mat4 | undefined
     feed.run(
       async (video) => {
         const { tracker, renderer } = this
@@ -445,8 +446,10 @@ export class VitrineTryOn extends LitElement {
         this.timings.landmarkMs = performance.now() - t0
         if (generation !== this.generation) return
         renderer.setSize(video.videoWidth, video.videoHeight)
+        // Landmark jitter is smoothed away; real motion is followed at once.
+        steady = face ? smoothFaceMatrix(steady, face.matrix) : undefined
         // Light follows the picture, measured a few times a second.
-        this.showFace(face, video, video.videoWidth, video.videoHeight, frames++ % 15 === 0)
+        this.showFace(face, video, video.videoWidth, video.videoHeight, frames++ % 15 === 0, steady)
         renderer.render()
         this.timings.renderMs = renderer.lastRenderMs
         if (this.status !== 'ready') this.status = 'ready'
