@@ -38,7 +38,7 @@ function segmentInPage(page, { ids, backends, modelId, person }) {
         const truth = { width: px.width, height: px.height, data: new Uint8Array(px.width * px.height).map((_, i) => px.data[i * 4]) }
         out.push({ iou: ai.maskIoU(mask, truth), bf: ai.boundaryF(mask, truth), ms })
       }
-      return { loadMs, backend: engine.options?.runtime?.report?.chosen, out }
+      return { loadMs, backend: engine.runtime.report.chosen, out }
     },
     { ids, backends, modelId, person },
   )

@@ -90,6 +90,11 @@ export class CutoutEngine {
     this.masks = options.masks ?? new MaskCache()
   }
 
+  /** The runtime models run on; its `report` says which backend was chosen and why. */
+  get runtime(): InferenceRuntime {
+    return this.options.runtime
+  }
+
   /** The model used for a subject; `ai/unknown-model` when none is registered. */
   modelFor(subject: CutoutSubject): ModelSpec {
     const { models, modelIds } = this.options
