@@ -16,7 +16,6 @@ import {
   pointerSegment,
   readRowId,
   type AssetPolicy,
-  type ImageType,
   type MessageCatalog,
   type Template,
 } from '@vitrine/core'
