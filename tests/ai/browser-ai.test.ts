@@ -196,3 +196,72 @@ test('MediaPipe selfie segmentation (legacy solution, offline) finds a person an
   assert.ok(result.coverage < 0.02, `a product picture has no person: ${(result.coverage * 100).toFixed(1)} % marked`)
   await page.close()
 })
+
+test('a template with a cut-out renders in Chromium: the picture is replaced by its cut-out over the backdrop', async () => {
+  const page = await openPage(plain)
+  const result = await page.evaluate(
+    async ([sha, size]) => {
+      const ai = (globalThis as unknown as { vitrineAi: AiApi }).vitrineAi
+      const engine = await ai.createBrowserCutoutEngine({
+        ortBaseUrl: '/ort/',
+        workerUrl: '/app/worker.js',
+        backends: ['wasm'],
+        cacheName: false,
+        modelBaseUrl: '/repo/packages/core/test/ai/fixtures/',
+        models: [
+          {
+            id: 'tiny-saliency',
+            name: 'Tiny',
+            task: 'salient-object',
+            format: 'onnx',
+            files: [{ url: 'tiny-saliency.onnx', sha256: sha as string, bytes: 1556 }],
+            sha256: sha as string,
+            bytes: 1556,
+            licence: { spdx: 'MIT' },
+            input: { width: size as number, height: size as number, layout: 'nchw', mean: [0, 0, 0], std: [255, 255, 255] },
+            output: { activation: 'none', normalize: 'min-max' },
+          },
+        ],
+      })
+      // A photo: a light square on a dark field.
+      const canvas = new OffscreenCanvas(120, 120)
+      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+      ctx.fillStyle = '#202020'
+      ctx.fillRect(0, 0, 120, 120)
+      ctx.fillStyle = '#f0f0f0'
+      ctx.fillRect(35, 35, 50, 50)
+      const blob = await canvas.convertToBlob({ type: 'image/png' })
+      const dataUrl = await new Promise<string>((resolve) => {
+        const reader = new FileReader()
+        reader.onload = () => resolve(reader.result as string)
+        reader.readAsDataURL(blob)
+      })
+      const template = ai.parseTemplate(
+        JSON.stringify({
+          schemaVersion: 3,
+          size: { width: 200, height: 200 },
+          variables: { image: { type: 'image', required: true } },
+          background: '#0000ff',
+          layers: [{ id: 'photo', type: 'image', src: { var: 'image' }, fit: 'contain', box: { left: 0, top: 0, width: 200, height: 200 }, cutout: 'product', matte: { threshold: 0.5 }, backdrop: '#00ff00' }],
+        }),
+      )
+      const platform = new ai.BrowserPlatform()
+      const assets = new ai.AssetStore(platform, { baseUrl: location.href })
+      const fonts = new ai.FontLibrary(platform, { builtInBaseUrl: '/repo/packages/core/fonts/' })
+      const rendered = await ai.renderImage(template, { image: dataUrl }, { format: '200x200', platform, assets, fonts, type: 'png', cutout: engine })
+      const node = rendered.scene.nodes[0] as { src: string; backdrop?: { type: string } }
+      const bitmap = await createImageBitmap(new Blob([rendered.bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }))
+      const out = new OffscreenCanvas(200, 200)
+      const octx = out.getContext('2d') as OffscreenCanvasRenderingContext2D
+      octx.drawImage(bitmap, 0, 0)
+      return { src: node.src, backdrop: node.backdrop?.type, corner: Array.from(octx.getImageData(2, 2, 1, 1).data), size: [rendered.width, rendered.height] }
+    },
+    [tinySha, SIZE] as const,
+  )
+  assert.match(result.src, /#cutout=tiny-saliency;t=0\.5;/)
+  assert.equal(result.backdrop, 'paint')
+  assert.deepEqual(result.size, [200, 200])
+  // The box's corner shows the backdrop (green), not the template's blue background nor the photo's dark field.
+  assert.deepEqual(result.corner.slice(0, 3), [0, 255, 0])
+  await page.close()
+})
