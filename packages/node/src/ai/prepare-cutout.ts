@@ -19,12 +19,13 @@ export function firstCutoutLayer(layers: readonly Layer[], path = '/layers'): st
 /**
  * Checks, before any row renders, that a template with cut-outs has a usable model: the
  * description is read and the files verified once here, so a bad model stops the batch with one
- * clear error instead of failing every row. Returns the workers' cut-out setup.
+ * clear error instead of failing every row. Returns the workers' cut-out setup (none when the
+ * template cuts nothing out, whatever `model` says).
  */
 export async function prepareCutout(template: Template, model: string | undefined, concurrency: number): Promise<RowCutoutSetup | undefined> {
   const needs = firstCutoutLayer(template.layers)
+  if (!needs) return undefined
   if (!model) {
-    if (!needs) return undefined
     throw new VitrineError('ai/unavailable', `${needs}: the template cuts out pictures, so it needs a model: --model <file.model.json> (see docs/ai.md)`, { path: needs })
   }
   const spec = await loadModelManifest(model)
