@@ -4,34 +4,18 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { graphemeBoundaries } from '@vitrine/core'
-import { offsets, parseBreakTest, rate, readUnicodeFile, unicodeVersionOf } from './unicode-files.ts'
-
-/**
- * U+2701 UPPER BLADE SCISSORS is Extended_Pictographic in the Unicode 15 test files, so rules
- * GB11/WB3c join it after a ZWJ; the newer Unicode data of the runtime's ICU no longer gives it
- * the property. A version change, checked below to still be the cause.
- */
-const scissorsLostPictographic = !/\p{Extended_Pictographic}/u.test('\u2701')
-const explain = (text: string) => (text.includes('\u2701') && text.includes('\u200d') && scissorsLostPictographic ? `U+2701 is not Extended_Pictographic in this runtime's Unicode ${process.versions.unicode ?? ''} data (it was in the test file's)` : undefined)
+import { checkSegments, explainSegmentFailure, offsets } from './conformance.ts'
+import { rate, readUnicodeFile, unicodeVersionOf } from './unicode-files.ts'
 
 function check(t: { diagnostic(s: string): void }, name: string, segment: (text: string) => number[]): void {
   const file = readUnicodeFile(`auxiliary/${name}.txt`)
-  const cases = parseBreakTest(file)
-  let pass = 0
-  let unexplained = 0
-  for (const c of cases) {
-    if (segment(c.text).join() === c.breaks.join()) {
-      pass++
-      continue
-    }
-    const why = explain(c.text)
-    if (!why) unexplained++
-    t.diagnostic(`  fails: ${c.source.split('#')[0]!.trim()} — ${why ?? 'UNEXPLAINED'}`)
-  }
-  t.diagnostic(`${name} ${unicodeVersionOf(file)} (runtime Unicode ${process.versions.unicode ?? '?'}): ${rate(pass, cases.length)} pass; ${rate(pass, cases.length - (cases.length - pass - unexplained))} of the cases no Unicode version change touches`)
-  assert.ok(cases.length > 500)
-  assert.equal(unexplained, 0, 'every failing case must be explained by a Unicode version change')
-  assert.ok(pass / cases.length >= 0.998, `pass rate ${rate(pass, cases.length)}`)
+  const { pass, total, failures } = checkSegments(file, segment)
+  const unexplained = failures.filter((f) => !explainSegmentFailure(f))
+  for (const f of failures) t.diagnostic(`  fails: ${f} — ${explainSegmentFailure(f) ?? 'UNEXPLAINED'}`)
+  t.diagnostic(`${name} ${unicodeVersionOf(file)} (runtime Unicode ${process.versions.unicode ?? '?'}): ${rate(pass, total)} pass; ${rate(pass, total - (failures.length - unexplained.length))} of the cases no Unicode version change touches`)
+  assert.ok(total > 500)
+  assert.deepEqual(unexplained, [], 'every failing case must be explained by a Unicode version change')
+  assert.ok(pass / total >= 0.998, `pass rate ${rate(pass, total)}`)
 }
 
 test('GraphemeBreakTest: grapheme clusters (graphemeBoundaries, which the layout uses)', (t) => {

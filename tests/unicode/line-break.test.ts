@@ -4,35 +4,22 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BREAK_ALLOWED, BREAK_NONE, findLineBreaks, graphemeBoundaries, uax14Breaks } from '@vitrine/core'
-import { offsets, parseBreakTest, rate, readUnicodeFile, unicodeVersionOf } from './unicode-files.ts'
+import * as core from '@vitrine/core'
+import { checkLineBreaks, codePoints, explainedLineBreaks, offsets, parseBreakTest } from './conformance.ts'
+import { rate, readUnicodeFile, unicodeVersionOf } from './unicode-files.ts'
 
 const file = readUnicodeFile('auxiliary/LineBreakTest.txt')
 const cases = parseBreakTest(file)
 
-/**
- * Cases that fail for a known reason that is not a bug in Vitrine. Each is checked to still
- * fail for that reason, so the list cannot go stale.
- */
-const explained: Record<string, string> = {
-  '1F02C 1F3FF':
-    'LB30b (Unicode 14+) keeps an emoji modifier with an unassigned code point of an Extended_Pictographic block (U+1F02C is reserved); css-line-break applies LB30b to assigned emoji bases only. No text Vitrine draws contains a reserved code point.',
-}
-const key = (text: string) => Array.from(text, (c) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')).join(' ')
+const key = codePoints
 
 test('LineBreakTest: UAX #14 line breaks (uax14Breaks, which the layout uses) pass at least 99.9 %', (t) => {
-  let pass = 0
-  const failures: string[] = []
-  for (const c of cases) {
-    const got = offsets(uax14Breaks(c.text), 1)
-    const want = c.breaks.filter((b) => b > 0)
-    if (got.join() === want.join()) pass++
-    else failures.push(key(c.text))
-  }
-  t.diagnostic(`LineBreakTest ${unicodeVersionOf(file)}: ${rate(pass, cases.length)} pass`)
-  for (const f of failures) t.diagnostic(`  fails: ${f} — ${explained[f] ?? 'UNEXPLAINED'}`)
-  assert.ok(cases.length > 7000, `expected the whole file, found ${cases.length} cases`)
-  assert.ok(pass / cases.length >= 0.999, `pass rate ${rate(pass, cases.length)} is below 99.9 %`)
-  assert.deepEqual(failures.filter((f) => !explained[f]), [], 'every failing case must be explained')
+  const { pass, total, failures } = checkLineBreaks(file, core)
+  t.diagnostic(`LineBreakTest ${unicodeVersionOf(file)}: ${rate(pass, total)} pass`)
+  for (const f of failures) t.diagnostic(`  fails: ${f} — ${explainedLineBreaks[f] ?? 'UNEXPLAINED'}`)
+  assert.ok(total > 7000, `expected the whole file, found ${total} cases`)
+  assert.ok(pass / total >= 0.999, `pass rate ${rate(pass, total)} is below 99.9 %`)
+  assert.deepEqual(failures.filter((f) => !explainedLineBreaks[f]), [], 'every failing case must be explained')
 })
 
 test('the layout tailors UAX #14 only by removing breaks inside grapheme clusters', (t) => {

@@ -19,37 +19,6 @@ export function unicodeVersionOf(text: string): string {
   return /-(\d+\.\d+\.\d+)\.txt/.exec(text.slice(0, 200))?.[1] ?? 'unknown'
 }
 
-/** One case of a break test file (`÷ 0061 × 0308 ÷`): its text and where breaks are (UTF-16 offsets, 0 and the end included). */
-export interface BreakCase {
-  line: number
-  source: string
-  text: string
-  breaks: number[]
-}
-
-export function parseBreakTest(text: string): BreakCase[] {
-  const cases: BreakCase[] = []
-  text.split('\n').forEach((raw, i) => {
-    const data = raw.split('#')[0]!.trim()
-    if (!data) return
-    let s = ''
-    const breaks: number[] = []
-    for (const token of data.split(/\s+/)) {
-      if (token === '÷') breaks.push(s.length)
-      else if (token !== '×') s += String.fromCodePoint(parseInt(token, 16))
-    }
-    cases.push({ line: i + 1, source: raw, text: s, breaks })
-  })
-  return cases
-}
-
-/** Offsets where `flags[i]` is set, for comparing with a case's breaks. */
-export function offsets(flags: ArrayLike<number>, from = 0): number[] {
-  const out: number[] = []
-  for (let i = from; i < flags.length; i++) if (flags[i]) out.push(i)
-  return out
-}
-
 /** A pass rate as `n/total (p %)`. */
 export function rate(pass: number, total: number): string {
   return `${pass.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${((pass / total) * 100).toFixed(3)} %)`
