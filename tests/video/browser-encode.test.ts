@@ -142,7 +142,9 @@ test('Chromium, WebCodecs: MP4 (H.264, the codec string isConfigSupported chose)
 test('Chromium without WebCodecs: the same template falls back to ffmpeg.wasm (MP4, H.264 + AAC); frames match renderFrame', async () => {
   const page = await openPage(true)
   try {
-    const mp4 = await encodeIn(page, { template: card({ audio: { src: 'audio/music-bed.m4a', volume: 0.5 } }), container: 'mp4', stills: [0, 15, 29] }, 'wasm.mp4')
+    // Chunks of 8 frames: four segments encoded one by one and joined at the end.
+    const ffmpeg = { coreURL: `${origin}/ffmpeg-core/ffmpeg-core.js`, wasmURL: `${origin}/ffmpeg-core/ffmpeg-core.wasm`, workerURL: `${origin}/ffmpeg/worker.js`, chunkBytes: 320 * 240 * 4 * 8 }
+    const mp4 = await encodeIn(page, { template: card({ audio: { src: 'audio/music-bed.m4a', volume: 0.5 } }), container: 'mp4', stills: [0, 15, 29], ffmpeg }, 'wasm.mp4')
     assert.equal(mp4.webCodecs, false)
     assert.equal(mp4.info.encoder, 'ffmpeg.wasm')
     const v = mp4.probe.streams.find((s) => s.type === 'video')!

@@ -1,6 +1,6 @@
 // Bundled for Chromium by browser-encode.test.ts: renderVideo with the browser encoders, and
 // renderFrame stills of the same Scene, returned to Node as base64.
-import { AssetStore, BrowserPlatform, FontLibrary, browserVideoEncoder, parseTemplate, renderFrame, renderVideo, type FfmpegWasmFiles } from '@vitrine/core/browser'
+import { AssetStore, BrowserPlatform, FontLibrary, browserVideoEncoder, parseTemplate, renderFrame, renderVideo, type FfmpegWasmEncoderOptions } from '@vitrine/core/browser'
 
 interface VideoSpec {
   template: unknown
@@ -8,7 +8,7 @@ interface VideoSpec {
   container: 'mp4' | 'webm'
   codec?: 'h264' | 'vp9' | 'vp8' | 'av1'
   prefer?: 'auto' | 'webcodecs' | 'ffmpeg.wasm'
-  ffmpeg?: FfmpegWasmFiles
+  ffmpeg?: FfmpegWasmEncoderOptions
   baseUrl: string
   fontBaseUrl: string
   stills: number[]

@@ -1,14 +1,13 @@
 import { VitrineError } from '../../errors/vitrine-error.js'
 import type { VideoEncoderFactory } from '../../video/video-encoder.js'
 import { chooseVideoConfig } from './choose-video-config.js'
-import { ffmpegWasmEncoder } from './ffmpeg-wasm-encoder.js'
-import type { FfmpegWasmFiles } from './load-ffmpeg-wasm.js'
+import { ffmpegWasmEncoder, type FfmpegWasmEncoderOptions } from './ffmpeg-wasm-encoder.js'
 import { webCodecsEncoder, type WebCodecsEncoderOptions } from './webcodecs-encoder.js'
 
 /** Options for {@link browserVideoEncoder}. */
 export interface BrowserVideoEncoderOptions extends Omit<WebCodecsEncoderOptions, 'ffmpeg'> {
-  /** ffmpeg.wasm files: the fallback, and AAC audio for MP4. Without them only WebCodecs is used. */
-  ffmpeg?: FfmpegWasmFiles
+  /** ffmpeg.wasm files (and chunk size): the fallback, and AAC audio for MP4. Without them only WebCodecs is used. */
+  ffmpeg?: FfmpegWasmEncoderOptions
   /** `auto` (default): WebCodecs when it can encode the request, else ffmpeg.wasm. */
   prefer?: 'auto' | 'webcodecs' | 'ffmpeg.wasm'
 }

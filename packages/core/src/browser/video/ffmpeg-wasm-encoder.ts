@@ -49,7 +49,7 @@ export function ffmpegWasmEncoder(options: FfmpegWasmEncoderOptions): VideoEncod
 class FfmpegWasmPipeline implements VideoEncoder {
   readonly info: VideoEncoderInfo
   private readonly frameBytes: number
-  private readonly chunk: Uint8Array
+  private chunk: Uint8Array
   private readonly chunkFrames: number
   private inChunk = 0
   private readonly segments: string[] = []
@@ -88,7 +88,10 @@ class FfmpegWasmPipeline implements VideoEncoder {
     const { width, height, fps, container } = this.request
     const raw = `raw-${this.id}.rgba`
     const segment = `seg-${this.id}-${this.segments.length}.${container}`
+    // writeFile hands the buffer over to the engine's worker (it is detached here): the next
+    // chunk gets a new one.
     await this.ffmpeg.writeFile(raw, this.chunk.subarray(0, this.inChunk * this.frameBytes))
+    this.chunk = new Uint8Array(this.chunkFrames * this.frameBytes)
     try {
       await runFfmpegWasm(this.ffmpeg, [
         '-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', `${width}x${height}`, '-framerate', String(fps), '-i', raw,

@@ -1,0 +1,99 @@
+/**
+ * Node side of the video benchmark: the ad rendered end to end (draw → pipe → ffmpeg) and the
+ * same raw frames encoded by ffmpeg alone with the same arguments.
+ */
+import { spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { AssetStore, FontLibrary, frameTime, renderFrame, renderVideo, resolve } from '@vitrine/core'
+import { NodePlatform, builtInFontBaseUrl, ffmpegArgs, ffmpegEncoder, ffmpegTools, nvencWorks } from '@vitrine/node'
+import { adTemplate, examples } from './video-ad.mjs'
+
+const platform = new NodePlatform()
+const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+const assets = () => new AssetStore(platform, { baseUrl: pathToFileURL(examples + '/').href })
+
+/** Renders the ad to MP4 through the pipe; returns the timing split. */
+export async function endToEnd({ seconds, format, dir, hardware = 'auto' }) {
+  const { template, values } = adTemplate(seconds)
+  const file = join(dir, `e2e-${format}.mp4`)
+  const t0 = performance.now()
+  const video = await renderVideo(template, values, { format, container: 'mp4', encoder: ffmpegEncoder({ file, hardware }), platform, assets: assets(), fonts })
+  const ms = performance.now() - t0
+  return { frames: video.frames, ms, fps: (video.frames * 1000) / ms, bytes: video.byteLength, encoder: `${video.info.encoder} ${video.info.codecDetail}`, timings: video.timings, file }
+}
+
+/** Draws every frame of the ad once into a raw RGBA file (not timed). */
+export async function rawFrames({ seconds, format, dir }) {
+  const { template, values } = adTemplate(seconds)
+  const store = assets()
+  const scene = await resolve(template, values, { format, platform, assets: store, fonts })
+  const surface = platform.createSurface(scene.width, scene.height)
+  const file = join(dir, `frames-${format}.rgba`)
+  const out = createWriteStream(file)
+  const draw = []
+  for (let i = 0; i < scene.timeline.frames; i++) {
+    const t = performance.now()
+    renderFrame(scene, frameTime(i, scene.timeline.fps), surface, store)
+    const pixels = surface.canvas.data()
+    draw.push(performance.now() - t)
+    if (!out.write(pixels)) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+  const audio = new Uint8Array(await readFile(new URL(scene.timeline.audio.src)))
+  return { file, scene, drawMs: draw.reduce((a, b) => a + b, 0), audio }
+}
+
+/** ffmpeg alone on the raw frames, with the arguments the encoder uses (the same music included). */
+export async function encoderOnly({ raw, dir, hardware = 'auto' }) {
+  const { scene } = raw
+  const tl = scene.timeline
+  const request = { container: 'mp4', codec: 'h264', width: scene.width, height: scene.height, fps: tl.fps, frames: tl.frames, duration: tl.frames / tl.fps, audio: { ...tl.audio, bytes: raw.audio } }
+  const codec = hardware === 'auto' && (await nvencWorks()) ? 'h264_nvenc' : 'libx264'
+  const audioFile = new URL(tl.audio.src).pathname
+  const out = join(dir, 'encoder-only.mp4')
+  const args = ffmpegArgs(request, codec, out, { file: audioFile, sampleRate: 44_100 })
+  args[args.indexOf('pipe:0')] = raw.file
+  const t0 = performance.now()
+  const child = spawn(ffmpegTools().ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (d) => (stderr += d))
+  const [code] = await once(child, 'close')
+  if (code !== 0) throw new Error(`ffmpeg failed: ${stderr}`)
+  const ms = performance.now() - t0
+  return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}` }
+}
+
+/** Peak RSS of a separate Node process rendering the ad (a fresh process, so nothing else counts). */
+export async function peakMemory({ seconds, format }) {
+  const script = `
+    import { endToEnd } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'video-node.mjs')).href)}
+    import { mkdtemp, rm } from 'node:fs/promises'
+    import { tmpdir } from 'node:os'
+    import { join } from 'node:path'
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-mem-'))
+    const r = await endToEnd({ seconds: ${seconds}, format: ${JSON.stringify(format)}, dir })
+    await rm(dir, { recursive: true, force: true })
+    console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, fps: r.fps, frames: r.frames }))
+  `
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: import.meta.dirname })
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const [code] = await once(child, 'close')
+  if (code !== 0) throw new Error('the memory run failed')
+  return JSON.parse(stdout.trim().split('\n').pop())
+}
+
+export async function withTempDir(fn) {
+  const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-video-'))
+  try {
+    return await fn(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The video benchmark (`pnpm bench:video`): a 1080x1920 30 fps ad (examples/product-video.json
+// stretched to 15 s, with its music) rendered to MP4
+//   - in Node end to end (draw → pipe → ffmpeg), and in the same run the same raw frames
+//     encoded by ffmpeg alone with the same arguments: both fps and their ratio;
+//   - peak memory of a separate Node process rendering a 30 s ad;
+//   - in Chromium through WebCodecs and through ffmpeg.wasm: both fps and their ratio.
+// Options: --seconds N (default 15), --memory-seconds N (default 30, 0 skips), --browser-seconds N
+// (default: --seconds), --no-browser, --format ID (default instagram-story).
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { browserRuns } from './lib/video-browser.mjs'
+import { endToEnd, encoderOnly, peakMemory, rawFrames, withTempDir } from './lib/video-node.mjs'
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i === -1 ? fallback : process.argv[i + 1]
+}
+const seconds = Number(arg('seconds', 15))
+const memorySeconds = Number(arg('memory-seconds', 30))
+const browserSeconds = Number(arg('browser-seconds', seconds))
+const format = arg('format', 'instagram-story')
+if (!(seconds >= 6 && browserSeconds >= 6)) throw new Error('--seconds and --browser-seconds must be at least 6 (the ad\'s scenes need that long)')
+const withBrowser = !process.argv.includes('--no-browser')
+const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–')
+
+console.log(`Vitrine video benchmark — ${new Date().toISOString()}`)
+console.log(`${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`)
+console.log(`The ad: examples/product-video.json, ${format}, ${seconds} s at 30 fps, with music\n`)
+
+const report = { date: new Date().toISOString(), cpus: cpus().length, format, seconds }
+await withTempDir(async (dir) => {
+  // Warm up fonts, pictures and ffmpeg's first start.
+  await endToEnd({ seconds: 6, format: '216x384', dir })
+  const raw = await rawFrames({ seconds, format, dir })
+  const encoder = await encoderOnly({ raw, dir })
+  const e2e = await endToEnd({ seconds, format, dir })
+  report.node = { endToEnd: { ...e2e, file: undefined }, encoderOnly: encoder, drawOnlyFps: (raw.scene.timeline.frames * 1000) / raw.drawMs }
+  console.log('Node')
+  console.log(`  end to end (draw → pipe → ${e2e.encoder}): ${f(e2e.fps)} fps (${e2e.frames} frames in ${f(e2e.ms / 1000, 2)} s; drawing ${f(e2e.timings.drawMs / 1000, 2)} s, waiting for the encoder ${f(e2e.timings.encodeMs / 1000, 2)} s, finishing ${f(e2e.timings.finishMs / 1000, 2)} s)`)
+  console.log(`  ffmpeg alone on the same raw frames (${encoder.encoder}): ${f(encoder.fps)} fps`)
+  console.log(`  drawing alone (renderFrame + readback): ${f(report.node.drawOnlyFps)} fps`)
+  const ratio = e2e.fps / encoder.fps
+  console.log(`  end to end / encoder alone: ${f(ratio, 2)} (target ≥ 0.80) — ${ratio >= 0.8 ? 'met' : 'NOT met'}`)
+  console.log(`  faster than real time (30 fps): ${e2e.fps >= 30 ? 'yes' : 'NO'} (${f(e2e.fps / 30, 2)}x)`)
+  report.node.ratio = ratio
+})
+if (memorySeconds > 0) {
+  const memory = await peakMemory({ seconds: memorySeconds, format })
+  report.memory = { seconds: memorySeconds, ...memory }
+  console.log(`  peak RSS of a ${memorySeconds} s render (its own process): ${f(memory.maxRssMB, 0)} MB (target < 500 MB) — ${memory.maxRssMB < 500 ? 'met' : 'NOT met'}`)
+}
+if (withBrowser) {
+  const runs = await browserRuns({ seconds: browserSeconds, format, encoders: ['webcodecs', 'ffmpeg.wasm'] })
+  report.chromium = runs
+  console.log(`\nChromium ${runs.webcodecs?.chromium ?? ''} (${browserSeconds} s)`)
+  for (const [name, r] of Object.entries(runs)) {
+    console.log(r.error ? `  ${name}: FAILED (${r.error})` : `  ${name} (${r.encoder}): ${f(r.fps)} fps (${r.frames} frames in ${f(r.ms / 1000, 2)} s; drawing ${f(r.timings.drawMs / 1000, 2)} s)`)
+  }
+  if (runs.webcodecs?.fps && runs['ffmpeg.wasm']?.fps) {
+    report.chromium.ratio = runs.webcodecs.fps / runs['ffmpeg.wasm'].fps
+    console.log(`  WebCodecs / ffmpeg.wasm: ${f(report.chromium.ratio, 2)}x`)
+  }
+}
+const results = join(import.meta.dirname, 'results')
+mkdirSync(results, { recursive: true })
+writeFileSync(join(results, 'video-latest.json'), JSON.stringify(report, null, 2) + '\n')
+console.log(`\nWritten to bench/results/video-latest.json`)
