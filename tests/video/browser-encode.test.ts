@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -31,6 +32,9 @@ let bundle = ''
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'vitrine-browser-video-'))
+  // A clip for the video layer: 2 s at 10 fps, frame N grey 16 + 10N, a key frame every 5 frames.
+  const clip = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', "color=black:s=64x64:r=10:d=2,format=yuv420p,geq=lum='16+N*10':cb=128:cr=128", '-c:v', 'libx264', '-crf', '4', '-g', '5', '-pix_fmt', 'yuv420p', join(work, 'clip.mp4')])
+  assert.equal(clip.status, 0, clip.stderr?.toString())
   const result = await build({ entryPoints: [join(here, 'browser-video-entry.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, conditions: ['browser'], logLevel: 'error' })
   bundle = result.outputFiles[0]!.text
   server = createServer((req, res) => {
@@ -42,7 +46,7 @@ before(async () => {
     if (url.pathname === '/bundle.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle)
     if (url.pathname === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bundle.js"></script>')
     const under = (prefix: string, dir: string) => (url.pathname.startsWith(prefix) ? join(dir, normalize(decodeURIComponent(url.pathname.slice(prefix.length)))) : undefined)
-    send(under('/fonts/', fontsDir) ?? under('/ffmpeg-core/', ffmpegCoreDir) ?? under('/ffmpeg/', ffmpegDir) ?? under('/examples/', join(root, 'examples')))
+    send(under('/fonts/', fontsDir) ?? under('/ffmpeg-core/', ffmpegCoreDir) ?? under('/ffmpeg/', ffmpegDir) ?? under('/examples/', join(root, 'examples')) ?? under('/work/', work))
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const address = server.address()
@@ -170,6 +174,22 @@ test('Chromium: a codec the browser cannot encode and no fallback is a clear vid
     }, { template: card({}), format: '320x240', container: 'mp4', baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
     assert.equal(error?.code, 'video/unsupported')
     assert.match(error?.message ?? '', /no WebCodecs VideoEncoder/)
+  } finally {
+    await page.close()
+  }
+})
+
+test('Chromium: a video layer is decoded frame-accurately (mediabunny + WebCodecs) into the exported video', async () => {
+  const page = await openPage()
+  try {
+    const template = { schemaVersion: 3, size: { width: 64, height: 64 }, variables: {}, timeline: { duration: 1, fps: 20 }, layers: [{ id: 'clip', type: 'video', src: 'clip.mp4', box: {}, trim: { start: 0.3 } }] }
+    const out = await encodeIn(page, { template, format: '64x64', container: 'mp4', baseUrl: `${origin}/work/` }, 'clip-layer.mp4')
+    const greys = Array.from({ length: 20 }, (_, n) => decodeFrame(join(work, 'clip.mp4'), n, 64, 64)[(32 * 64 + 32) * 4]!)
+    for (const k of [0, 1, 2, 7, 19]) {
+      const grey = decodeFrame(out.file, k, 64, 64)[(32 * 64 + 32) * 4]!
+      const expected = greys[3 + Math.floor(k / 2)]!
+      assert.ok(Math.abs(grey - expected) <= 4, `output frame ${k}: grey ${grey}, expected clip frame ${3 + Math.floor(k / 2)} (${expected})`)
+    }
   } finally {
     await page.close()
   }

@@ -5,6 +5,7 @@ import type { ImageType, Platform, Surface } from './platform/platform.js'
 import type { CutoutEngine } from './ai/cutout-engine.js'
 import { VitrineError } from './errors/vitrine-error.js'
 import { renderFrame } from './render/render-frame.js'
+import { prepareFrame } from './video/prepare-frame.js'
 import type { BoundValues } from './data/bind-row.js'
 import { resolve } from './resolve/resolve.js'
 import type { ResolveOptions } from './resolve/resolve.js'
@@ -52,6 +53,8 @@ export async function renderImage(template: Template, values: BoundValues, optio
   const { platform } = options
   const t0 = platform.now()
   const scene = await resolve(template, values, options)
+  // Video layers: their clip's frame at the poster time.
+  await prepareFrame(scene, scene.timeline?.poster ?? 0, options.assets)
   const t1 = platform.now()
   const surface =
     options.surface && options.surface.width === scene.width && options.surface.height === scene.height

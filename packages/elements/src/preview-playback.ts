@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { renderFrame, type AssetStore, type Scene, type Surface } from '@vitrine/core/browser'
+import { prepareFrame, renderFrame, type AssetStore, type Scene, type Surface } from '@vitrine/core/browser'
 
 /** `detail` of `<vitrine-preview>`'s `timeupdate`, `play`, `pause` and `ended` events. */
 export interface VitrineTimeEventDetail {
@@ -49,7 +49,7 @@ export class PreviewPlayback implements ReactiveController {
    * Takes a newly resolved Scene and draws its frame at the current time. A video shows its
    * poster frame until it is played or sought; a still shows time 0.
    */
-  attach(scene: Scene, surface: Surface, assets: AssetStore): void {
+  attach(scene: Scene, surface: Surface, assets: AssetStore): Promise<void> {
     this.target = { scene, surface, assets }
     const timeline = scene.timeline
     if (!timeline) {
@@ -60,7 +60,7 @@ export class PreviewPlayback implements ReactiveController {
     } else {
       this.time = Math.min(this.time, this.lastFrameTime())
     }
-    this.draw()
+    return this.draw()
   }
 
   /** Plays from the current time (from the start when at the end). */
@@ -81,14 +81,14 @@ export class PreviewPlayback implements ReactiveController {
     this.emit('pause')
   }
 
-  /** Shows the frame at `seconds` (clamped to the timeline). */
-  seek(seconds: number): void {
-    if (!Number.isFinite(seconds)) return
+  /** Shows the frame at `seconds` (clamped to the timeline); resolves once it is drawn. */
+  seek(seconds: number): Promise<void> {
+    if (!Number.isFinite(seconds)) return Promise.resolve()
     this.seeked = true
     this.time = Math.max(0, Math.min(seconds, this.lastFrameTime()))
     this.origin = performance.now() - this.time * 1000
-    this.draw()
     this.emit('timeupdate')
+    return this.draw()
   }
 
   private lastFrameTime(): number {
@@ -109,7 +109,7 @@ export class PreviewPlayback implements ReactiveController {
     if (time >= duration) {
       if (!this.loop) {
         this.time = this.lastFrameTime()
-        this.draw()
+        void this.draw()
         this.stop()
         this.emit('timeupdate')
         this.emit('ended')
@@ -119,18 +119,38 @@ export class PreviewPlayback implements ReactiveController {
       this.origin = now - time * 1000
     }
     this.time = time
-    this.draw()
+    void this.draw()
     this.emit('timeupdate')
     this.raf = requestAnimationFrame(this.tick)
   }
 
-  private draw(): void {
-    const target = this.target
-    if (!target) return
-    const fps = target.scene.timeline?.fps
-    // The frame the encoders would write for this time: frame N shows N / fps.
-    const t = fps ? Math.floor(this.time * fps + 1e-6) / fps : 0
-    renderFrame(target.scene, t, target.surface, target.assets)
+  private drawing: Promise<void> | undefined
+  private redraw = false
+
+  /**
+   * Draws the frame for the current time. Video layers need their clip's frame decoded first
+   * (asynchronous); while one draw waits, later calls are folded into one more draw.
+   */
+  private draw(): Promise<void> {
+    if (this.drawing) {
+      this.redraw = true
+      return this.drawing
+    }
+    this.drawing = (async () => {
+      do {
+        this.redraw = false
+        const target = this.target
+        if (!target) break
+        const fps = target.scene.timeline?.fps
+        // The frame the encoders would write for this time: frame N shows N / fps.
+        const t = fps ? Math.floor(this.time * fps + 1e-6) / fps : 0
+        await prepareFrame(target.scene, t, target.assets)
+        if (target === this.target) renderFrame(target.scene, t, target.surface, target.assets)
+      } while (this.redraw)
+    })().finally(() => {
+      this.drawing = undefined
+    })
+    return this.drawing
   }
 
   private emit(type: 'play' | 'pause' | 'timeupdate' | 'ended'): void {

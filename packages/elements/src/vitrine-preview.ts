@@ -162,9 +162,9 @@ export class VitrinePreview extends LitElement {
     this.playback.pause()
   }
 
-  /** Shows the frame at `seconds` (clamped to the timeline). */
-  seek(seconds: number): void {
-    this.playback.seek(seconds)
+  /** Shows the frame at `seconds` (clamped to the timeline); resolves once it is drawn. */
+  seek(seconds: number): Promise<void> {
+    return this.playback.seek(seconds)
   }
 
   /**
@@ -279,7 +279,7 @@ export class VitrinePreview extends LitElement {
       if (stale()) return
       const t2 = platform.now()
       this.playback.loop = this.loop !== false
-      this.playback.attach(scene, this.surfaceOf(this.sizeCanvas(scene.width, scene.height)), assets)
+      await this.playback.attach(scene, this.surfaceOf(this.sizeCanvas(scene.width, scene.height)), assets)
       const t3 = platform.now()
       this.scene = scene
       this.error = undefined

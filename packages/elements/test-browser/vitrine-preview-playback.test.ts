@@ -50,13 +50,13 @@ describe('<vitrine-preview> playback', () => {
     const el = mount({ template: fadeTemplate })
     await el.renderComplete
     const updates = events(el, 'timeupdate')
-    el.seek(0.5)
+    await el.seek(0.5)
     expect(el.currentTime).to.equal(0.5)
     expect(Math.abs(red(el) - 128)).to.be.at.most(2)
     // 0.58 s shows frame 5 (0.5 s) at 10 fps.
-    el.seek(0.58)
+    await el.seek(0.58)
     expect(Math.abs(red(el) - 128)).to.be.at.most(2)
-    el.seek(-3)
+    await el.seek(-3)
     expect(red(el)).to.equal(0)
     expect(updates.length).to.equal(3)
   })
@@ -64,7 +64,7 @@ describe('<vitrine-preview> playback', () => {
   it('plays, reports time, pauses and keeps its frame', async () => {
     const el = mount({ template: fadeTemplate })
     await el.renderComplete
-    el.seek(0)
+    await el.seek(0)
     const plays = events(el, 'play')
     const updates = events(el, 'timeupdate')
     el.play()

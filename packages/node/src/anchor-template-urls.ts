@@ -21,13 +21,13 @@ export function anchorTemplateUrls(template: Template, templateFolderUrl: string
   for (const face of copy.fonts ?? []) face.src = anchor(face.src)
   if (copy.timeline?.audio) copy.timeline.audio.src = anchor(copy.timeline.audio.src)
   for (const variable of Object.values(copy.variables)) {
-    if (variable.type === 'image' && typeof variable.default === 'string') variable.default = anchor(variable.default)
+    if ((variable.type === 'image' || variable.type === 'video') && typeof variable.default === 'string') variable.default = anchor(variable.default)
   }
   const visit = (layers: unknown): void => {
     if (!Array.isArray(layers)) return
     for (const layer of layers) {
       if (!isObject(layer)) continue
-      if (layer.type === 'image') {
+      if (layer.type === 'image' || layer.type === 'video') {
         if (typeof layer.src === 'string') layer.src = anchor(layer.src)
         if (isObject(layer.overrides)) {
           for (const override of Object.values(layer.overrides)) {

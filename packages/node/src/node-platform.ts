@@ -10,11 +10,13 @@ import {
   type Platform,
   type RgbaPixels,
   type Surface,
+  type VideoClip,
 } from '@vitrine/core'
 import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
 import { fetchBytes } from './fetch-bytes.js'
 import { findPictureDamage, pictureKind } from './find-picture-damage.js'
 import { withFaceStyle } from './font-face-style.js'
+import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 
 /** Options for {@link NodePlatform}. */
 export interface NodePlatformOptions {
@@ -135,6 +137,11 @@ export class NodePlatform implements Platform {
 
   now(): number {
     return performance.now()
+  }
+
+  /** Video layers: native ffmpeg decodes the clip frame by frame. */
+  openVideo(bytes: Uint8Array, options: { path: string }): Promise<VideoClip> {
+    return openFfmpegVideoClip(bytes, options)
   }
 
   /** Reads the surface back as RGBA pixels (a copy), for lint's visual checks. */

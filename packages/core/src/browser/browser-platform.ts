@@ -2,6 +2,7 @@ import { VitrineError } from '../errors/vitrine-error.js'
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import type { DecodedImage, EncodeOptions, FetchOptions, FontFaceSource, ImageType, Platform, Surface } from '../platform/platform.js'
 import type { RgbaPixels } from '../ai/mask.js'
+import type { VideoClip } from '../platform/video-clip.js'
 import { fetchWithLimits, type FetchResponseLike } from '../platform/fetch-with-limits.js'
 
 /** Options for {@link BrowserPlatform}. */
@@ -158,6 +159,12 @@ export class BrowserPlatform implements Platform {
 
   now(): number {
     return performance.now()
+  }
+
+  /** Video layers: mediabunny and WebCodecs decode the clip, loaded on first use. */
+  async openVideo(bytes: Uint8Array, options: { path: string }): Promise<VideoClip> {
+    const { openMediabunnyVideoClip } = await import('./video/mediabunny-video-clip.js')
+    return openMediabunnyVideoClip(bytes, options)
   }
 
   /** Reads the surface back as RGBA pixels (a copy), for lint's visual checks. */

@@ -11,7 +11,7 @@ export { chooseVideoConfig, webCodecsCandidates } from './video/choose-video-con
 export { loadFfmpegWasm } from './video/load-ffmpeg-wasm.js'
 export type { FfmpegWasmFiles } from './video/load-ffmpeg-wasm.js'
 export { mixdownAudio } from './video/mixdown-audio.js'
-export { renderVideo, frameCount, frameTime, sampleAnimation } from '../index.js'
+export { renderVideo, frameCount, frameTime, sampleAnimation, prepareFrame } from '../index.js'
 export type { RenderVideoOptions, RenderVideoResult, VideoEncoder, VideoEncoderFactory, VideoEncodeRequest, VideoEncoderInfo, EncodedVideo, VideoContainer, VideoCodec, SceneTimeline } from '../index.js'
 
 export {

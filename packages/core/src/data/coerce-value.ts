@@ -32,6 +32,7 @@ export const expectedByType: Record<Variable['type'], string> = {
   number: 'a number like 12.5',
   money: 'an amount like 49.99 (digits, a dot before the decimals, no currency sign)',
   image: 'an image path or URL',
+  video: 'a video path or URL',
   color: 'a hex colour like #ff6600',
   boolean: 'true/false, yes/no or 1/0',
 }
@@ -84,6 +85,7 @@ export function coerceValue(variable: Variable, raw: unknown): Coerced {
       if (amount === undefined || !Number.isFinite(amount)) return fail(typeof raw === 'string' ? numberHint(raw.trim()) : undefined)
       return { value: { amount } }
     }
+    case 'video':
     case 'image': {
       if (typeof raw !== 'string') return fail()
       return { value: raw.trim() }

@@ -3,6 +3,7 @@ import { ImageLayerSchema } from './layer-image.js'
 import { RectLayerSchema } from './layer-rect.js'
 import { TextLayerSchema } from './layer-text.js'
 import { groupLayerSchema } from './layer-group.js'
+import { VideoLayerSchema } from './layer-video.js'
 import { CURRENT_SCHEMA_VERSION, templateSchemaWith } from './template.js'
 
 /** The published schema's `$id`. */
@@ -20,6 +21,7 @@ export function templateJsonSchema(): Record<string, unknown> {
       { $ref: '#/$defs/ImageLayer' },
       { $ref: '#/$defs/TextLayer' },
       { $ref: '#/$defs/GroupLayer' },
+      { $ref: '#/$defs/VideoLayer' },
     ],
   }
   const shared: Record<string, unknown> = {}
@@ -44,6 +46,7 @@ export function templateJsonSchema(): Record<string, unknown> {
     ImageLayer: plain(ImageLayerSchema),
     TextLayer: plain(TextLayerSchema),
     GroupLayer: plain(groupLayerSchema(layerRef)),
+    VideoLayer: plain(VideoLayerSchema),
   }
   const sorted = Object.fromEntries(Object.entries(shared).sort(([a], [b]) => a.localeCompare(b)))
   return {
@@ -54,4 +57,4 @@ export function templateJsonSchema(): Record<string, unknown> {
   }
 }
 
-const layerTitles = new Set(['VitrineTemplate', 'RectLayer', 'ImageLayer', 'TextLayer', 'GroupLayer'])
+const layerTitles = new Set(['VitrineTemplate', 'RectLayer', 'ImageLayer', 'TextLayer', 'GroupLayer', 'VideoLayer'])

@@ -101,7 +101,7 @@ function checkReferences(template: Template, issues: VitrineIssue[]): void {
     if (Array.isArray(value)) return value.forEach((v, i) => walkValue(v, `${path}/${i}`, key))
     if (!isObject(value)) return
     if (typeof value.var === 'string' && Object.keys(value).length === 1) {
-      const types: VariableType[] | null = key === 'src' ? ['image'] : key === 'currency' ? ['text'] : ['color']
+      const types: VariableType[] | null = key === 'src' ? ['image'] : key === 'videoSrc' ? ['video'] : key === 'currency' ? ['text'] : ['color']
       return expectVar(value.var, `${path}/var`, types)
     }
     if (typeof value.var === 'string' && typeof value.op === 'string') return expectVar(value.var, `${path}/var`, null)
@@ -116,7 +116,7 @@ function checkReferences(template: Template, issues: VitrineIssue[]): void {
       const at = `${path}/${i}`
       for (const [k, v] of Object.entries(layer)) {
         if (k === 'children' || k === 'text') continue
-        walkValue(v, `${at}/${k}`, k)
+        walkValue(v, `${at}/${k}`, layer.type === 'video' && k === 'src' ? 'videoSrc' : k)
       }
       if (layer.type === 'text') {
         try {

@@ -37,6 +37,11 @@ export const ImageVariableSchema = Type.Object(
   { type: Type.Literal('image'), ...common, default: Type.Optional(Type.String()) },
   { additionalProperties: false },
 )
+/** A video clip's path or URL (for `video` layers). */
+export const VideoVariableSchema = Type.Object(
+  { type: Type.Literal('video'), ...common, default: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+)
 export const ColorVariableSchema = Type.Object(
   { type: Type.Literal('color'), ...common, default: Type.Optional(HexColorSchema) },
   { additionalProperties: false },
@@ -54,6 +59,7 @@ export const variableSchemas = {
   image: ImageVariableSchema,
   color: ColorVariableSchema,
   boolean: BooleanVariableSchema,
+  video: VideoVariableSchema,
 } as const
 
 export type VariableType = keyof typeof variableSchemas

@@ -1,4 +1,5 @@
 import type { Canvas2DContext } from './canvas-context.js'
+import type { VideoClip } from './video-clip.js'
 import type { RgbaPixels } from '../ai/mask.js'
 
 /** A drawing surface made by a platform: a canvas and its 2D context. */
@@ -65,6 +66,12 @@ export interface Platform {
   encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array>
   /** Milliseconds, for measuring only; rendering never reads the clock. */
   now(): number
+  /**
+   * Opens a video file for frame-accurate decoding (video layers). Optional: platforms
+   * without it refuse video layers with `video/unsupported`. Rejects with `video/unsupported`
+   * at `options.path` when the bytes are not a video it can decode.
+   */
+  openVideo?(bytes: Uint8Array, options: { path: string }): Promise<VideoClip>
   /**
    * Reads back what is drawn on a surface as RGBA pixels (a copy), for lint's visual checks
    * (contrast against the pixels behind text, white backgrounds). Optional: without it those

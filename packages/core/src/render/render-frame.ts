@@ -5,6 +5,7 @@ import { drawBackdrop } from '../ai/draw-backdrop.js'
 import { roundedRectPath } from './draw-path.js'
 import { hiddenByMotion, moveByMotion, turnAndCropByMotion } from './apply-motion.js'
 import { drawTextUnits } from './draw-text-units.js'
+import { drawVideo } from './draw-video.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
 
@@ -173,6 +174,9 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
     case 'text':
       if (node.animation?.text) drawTextUnits(ctx, node, t, drawText)
       else drawText(ctx, node)
+      break
+    case 'video':
+      drawVideo(ctx, node, t, images, drawImage)
       break
     case 'group':
       if (node.clip) {

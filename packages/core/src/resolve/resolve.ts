@@ -17,6 +17,7 @@ import { cssFontAt } from '../text/css-font.js'
 import { directionOf } from '../text/direction-of.js'
 import { isMirrored, mirrorBox, mirrorLayer, mirrorPaint } from '../layout/mirror-layer.js'
 import { resolveTimeline } from '../timeline/resolve-timeline.js'
+import { resolveVideo } from './resolve-video.js'
 import type { BoundValues } from '../data/bind-row.js'
 import type { CutoutEngine } from '../ai/cutout-engine.js'
 import { resolveCutout } from '../ai/resolve-cutout.js'
@@ -235,6 +236,8 @@ async function resolveLayers(layers: Layer[], frame: Rect, ctx: Context, path: s
           return resolveImage(layer, box, base, ctx, at, lctx)
         case 'text':
           return resolveText(layer, box, base, ctx, at, lctx)
+        case 'video':
+          return resolveVideo(layer, box, base, { values: ctx.values, platform: ctx.options.platform, assets: ctx.options.assets, rowPointer: ctx.options.rowPointer }, at, lctx)
         case 'group':
           return { ...base, type: 'group', clip: layer.clip ?? false, children: await resolveLayers(layer.children, box, ctx, `${at}/children`, mirrored) }
       }

@@ -1,4 +1,5 @@
 import type { SceneAnimation, SceneTimeline } from './scene-animation.js'
+import type { SceneVideo } from './scene-video.js'
 
 /**
  * The Scene: a template bound to one row, for one format and locale, fully resolved into
@@ -130,7 +131,7 @@ export interface SceneGroup extends SceneNodeBase {
   children: SceneNode[]
 }
 
-export type SceneNode = SceneRect | SceneImage | SceneText | SceneGroup
+export type SceneNode = SceneRect | SceneImage | SceneText | SceneGroup | SceneVideo
 
 /** What happened to a text layer while fitting it. */
 export interface TextFitReport {

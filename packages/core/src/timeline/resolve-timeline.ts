@@ -119,6 +119,8 @@ export function resolveTimeline(template: Template, nodes: SceneNode[], ctx: Tim
         node.animation = animation
         childWindow = { start: animation.start, end: animation.end }
       }
+      // A clip plays from its layer's start.
+      if (node.type === 'video') node.clip.start = childWindow.start
       if (layer.type === 'group' && node.type === 'group') visit(layer.children, node.children, childWindow, node, false)
     }
   }

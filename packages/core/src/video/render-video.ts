@@ -9,6 +9,8 @@ import { resolve, type ResolveOptions } from '../resolve/resolve.js'
 import type { Scene } from '../scene/scene.js'
 import { frameTime } from '../timeline/frame-time.js'
 import { checkVideoBytes, checkVideoLimits } from './check-video-limits.js'
+import { prepareFrame } from './prepare-frame.js'
+import { videoFramesOf } from './video-frames.js'
 import { defaultCodecOf, type EncodedVideo, type VideoEncoderFactory, type VideoEncoderInfo, type VideoEncodeRequest } from './video-encoder.js'
 
 /** Options for {@link renderVideo}. */
@@ -90,8 +92,10 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     for (let i = 0; i < timeline.frames; i++) {
       if (options.signal?.aborted) throw new VitrineError('render/failed', 'The video render was cancelled')
       const a = platform.now()
+      const t = frameTime(i, timeline.fps)
+      await prepareFrame(scene, t, options.assets)
       try {
-        renderFrame(scene, frameTime(i, timeline.fps), surface, options.assets)
+        renderFrame(scene, t, surface, options.assets)
       } catch (error) {
         throw new VitrineError('render/failed', `Drawing frame ${i} failed: ${(error as Error).message}`, { cause: error })
       }
@@ -104,9 +108,12 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     output = await encoder.finish()
   } catch (error) {
     await encoder.abort()
+    await videoFramesOf(options.assets)?.close()
     throw error
   }
   const t3 = platform.now()
+  // Decoders of video layers are not needed any more (a batch's next row opens its own clips).
+  await videoFramesOf(options.assets)?.close()
   checkVideoBytes(format, output.byteLength)
   return {
     ...output,
