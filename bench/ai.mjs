@@ -3,12 +3,13 @@
  * Vitrine's AI benchmark: cut-out quality (mean IoU and boundary F-measure against the project's
  * labelled set, bench/lib/ai-eval-set.mjs) and speed (per-image latency with the model at
  * 1024x1024: Node CPU, Chromium wasm, Chromium WebGPU when asked; the cost of a cached repeat),
- * plus MediaPipe's selfie model on the person samples in Chromium.
+ * plus MediaPipe's selfie model on the person samples in Chromium. With Debian's python3-onnx,
+ * `scripts/make-isnet-any-size.py` adds IS-Net run at 512x512 (isnet-general-use-512).
  *
  *   node bench/ai.mjs [--limit N] [--browser-images N] [--webgpu] [--models id,...] [--only node,cache,chromium,person]
  *   (or: pnpm bench:ai -- [options]; build first: pnpm build)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -34,7 +35,9 @@ if (args.help) {
   process.exit(0)
 }
 const only = new Set((args.only ?? 'node,cache,chromium,person').split(','))
-const modelIds = (args.models ?? 'isnet-general-use').split(',')
+// Descriptions from examples/models/, or made by scripts/make-isnet-any-size.py into .cache/models/.
+const manifestOf = (id) => [join(root, `examples/models/${id}.model.json`), join(root, `.cache/models/${id}.model.json`)].find((f) => existsSync(f)) ?? join(root, `examples/models/${id}.model.json`)
+const modelIds = (args.models ?? ['isnet-general-use', ...(existsSync(join(root, '.cache/models/isnet-general-use-512.model.json')) ? ['isnet-general-use-512'] : [])].join(',')).split(',')
 const setDir = join(root, 'bench/results/ai-eval')
 const samples = await makeAiEvalSet(setDir)
 const limit = Number(args.limit ?? samples.length)
@@ -44,7 +47,8 @@ const browserImages = Number(args['browser-images'] ?? 3)
 const { NodePlatform, createNodeCutoutEngine, loadModelManifest } = await import(pathToFileURL(join(root, 'packages/node/dist/index.js')).href)
 const { maskIoU, boundaryF } = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href)
 const platform = new NodePlatform()
-const results = { date: new Date().toISOString(), samples: { products: products.length, people: people.length }, rows: [] }
+const perSample = []
+const results = { perSample, date: new Date().toISOString(), samples: { products: products.length, people: people.length }, rows: [] }
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN)
 const median = (xs) => {
@@ -72,7 +76,7 @@ console.log(`Evaluation set: ${products.length} products and ${people.length} dr
 
 if (only.has('node')) {
   for (const id of modelIds) {
-    const spec = await loadModelManifest(join(root, `examples/models/${id}.model.json`))
+    const spec = await loadModelManifest(manifestOf(id))
     const engine = await createNodeCutoutEngine({ models: [spec], cacheDir: false, log: () => {} })
     const t = performance.now()
     await engine.session(spec)
@@ -89,15 +93,18 @@ if (only.has('node')) {
         const truth = await truthOf(sample)
         ious.push(maskIoU(mask, truth))
         bfs.push(boundaryF(mask, truth))
+        perSample.push({ model: id, id: sample.id, iou: ious.at(-1), boundaryF: bfs.at(-1), ms: ms.at(-1) })
       }
       row('node cpu (onnxruntime)', id, subset, ious, bfs, ms, subset === 'product' ? `model load ${loadMs.toFixed(0)} ms` : 'salient-object path')
+      const worst = perSample.filter((p) => p.model === id && p.id.startsWith(subset)).sort((a, b) => a.iou - b.iou).slice(0, 3)
+      console.log(`${''.padEnd(22)} worst: ${worst.map((p) => `${p.id} ${p.iou.toFixed(3)}`).join(', ')}`)
     }
     await engine.dispose()
   }
 }
 
 if (only.has('cache')) {
-  const spec = await loadModelManifest(join(root, `examples/models/${modelIds[0]}.model.json`))
+  const spec = await loadModelManifest(manifestOf(modelIds[0]))
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-ai-'))
   try {
     const engine = await createNodeCutoutEngine({ models: [spec], cacheDir: dir, log: () => {} })
