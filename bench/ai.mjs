@@ -9,7 +9,7 @@
  *   node bench/ai.mjs [--limit N] [--browser-images N] [--webgpu] [--models id,...] [--only node,cache,chromium,person]
  *   (or: pnpm bench:ai -- [options]; build first: pnpm build)
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -37,7 +37,8 @@ if (args.help) {
 const only = new Set((args.only ?? 'node,cache,chromium,person').split(','))
 // Descriptions from examples/models/, or made by scripts/make-isnet-any-size.py into .cache/models/.
 const manifestOf = (id) => [join(root, `examples/models/${id}.model.json`), join(root, `.cache/models/${id}.model.json`)].find((f) => existsSync(f)) ?? join(root, `examples/models/${id}.model.json`)
-const modelIds = (args.models ?? ['isnet-general-use', ...(existsSync(join(root, '.cache/models/isnet-general-use-512.model.json')) ? ['isnet-general-use-512'] : [])].join(',')).split(',')
+const madeModels = existsSync(join(root, '.cache/models')) ? readdirSync(join(root, '.cache/models')).filter((f) => /^isnet-general-use-\d+\.model\.json$/.test(f)).map((f) => f.replace('.model.json', '')) : []
+const modelIds = (args.models ?? ['isnet-general-use', ...madeModels].join(',')).split(',')
 const setDir = join(root, 'bench/results/ai-eval')
 const samples = await makeAiEvalSet(setDir)
 const limit = Number(args.limit ?? samples.length)
