@@ -3,6 +3,7 @@
 // Chromium's SwiftShader software adapter), and MediaPipe's selfie model on the person samples.
 import { chromium } from 'playwright-core'
 import { startAiPageServer } from '../../tests/ai/ai-page-server.ts'
+import { ensureSelfieSegmenter } from '../../scripts/build-selfie-segmenter.mjs'
 
 async function openPage(browser, server) {
   const page = await browser.newPage()
@@ -22,7 +23,13 @@ function segmentInPage(page, { ids, backends, modelId, person }) {
         return { width: bitmap.width, height: bitmap.height, source: bitmap }
       }
       const spec = await (await fetch(`/repo/examples/models/${modelId}.model.json`)).json()
-      const personSegmenter = person ? await ai.createSelfieSegmenter({ baseUrl: '/repo/packages/core/node_modules/@mediapipe/selfie_segmentation/' }) : undefined
+      const tasks = '/repo/packages/elements/node_modules/@mediapipe/tasks-vision/'
+      const personSegmenter =
+        person === 'tasks-vision'
+          ? await ai.createTasksVisionPersonSegmenter({ bundleUrl: tasks + 'vision_bundle.mjs', wasmBaseUrl: tasks + 'wasm', modelUrl: '/repo/.cache/models/selfie_segmenter.tflite' })
+          : person === 'legacy'
+            ? await ai.createSelfieSegmenter({ baseUrl: '/repo/packages/core/node_modules/@mediapipe/selfie_segmentation/' })
+            : undefined
       const t = performance.now()
       const engine = await ai.createBrowserCutoutEngine({ ortBaseUrl: '/ort/', workerUrl: '/app/worker.js', backends, models: [spec], modelBaseUrl: '/repo/examples/models/', cacheName: false, personSegmenter })
       if (!person) await engine.session(engine.modelFor('product'))
@@ -56,7 +63,7 @@ export async function runBrowserAiBench({ products, people, browserImages, webgp
       for (const backends of webgpu ? [['wasm'], ['webgpu']] : [['wasm']]) {
         const page = await openPage(browser, server)
         const r = await segmentInPage(page, { ids, backends, modelId, person: false })
-        row(`chromium ${backends[0] === 'wasm' ? 'wasm (threads)' : 'webgpu'}`, modelId, 'product', r.out.map((o) => o.iou), r.out.map((o) => o.bf), r.out.map((o) => o.ms), `model load ${r.loadMs.toFixed(0)} ms`)
+        row(`chromium ${backends[0] === 'wasm' ? 'wasm (threads)' : 'webgpu'}`, modelId, 'product', r.out.map((o) => o.iou), r.out.map((o) => o.bf), r.out.map((o) => o.ms), `model load ${r.loadMs.toFixed(0)} ms, ${r.backend}`)
         await page.close()
       }
       if (!webgpu) {
@@ -65,10 +72,13 @@ export async function runBrowserAiBench({ products, people, browserImages, webgp
       }
     }
     if (only.has('person')) {
-      const page = await openPage(browser, server)
-      const r = await segmentInPage(page, { ids: people.map((s) => s.id), backends: ['wasm'], modelId, person: true })
-      row('chromium mediapipe', 'selfie (legacy solution)', 'person', r.out.map((o) => o.iou), r.out.map((o) => o.bf), r.out.map((o) => o.ms), 'drawn figures, not photos')
-      await page.close()
+      ensureSelfieSegmenter()
+      for (const [kind, label] of [['tasks-vision', 'selfie (tasks-vision)'], ['legacy', 'selfie (legacy solution)']]) {
+        const page = await openPage(browser, server)
+        const r = await segmentInPage(page, { ids: people.map((s) => s.id), backends: ['wasm'], modelId, person: kind })
+        row('chromium mediapipe', label, 'person', r.out.map((o) => o.iou), r.out.map((o) => o.bf), r.out.map((o) => o.ms), 'drawn figures, not photos')
+        await page.close()
+      }
     }
   } finally {
     await browser.close()

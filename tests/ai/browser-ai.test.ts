@@ -166,7 +166,11 @@ test('the browser cut-out engine refuses a model with the wrong hash, and caches
   await page.close()
 })
 
-test('MediaPipe selfie segmentation (legacy solution, offline) finds a person and no person in a product picture', async () => {
+test('MediaPipe selfie segmentation, through tasks-vision (model given its metadata) and the legacy solution, finds a person and no person in a product picture', async () => {
+  // The selfie model with the TFLite metadata tasks-vision needs (built from the npm package, offline).
+  // @ts-expect-error -- a JavaScript build script, without types
+  const { ensureSelfieSegmenter } = (await import('../../scripts/build-selfie-segmenter.mjs')) as { ensureSelfieSegmenter(): string }
+  ensureSelfieSegmenter()
   // Samples of the project's evaluation set: a drawn person and a product, with true masks.
   // @ts-expect-error -- a JavaScript module of the benchmark, without types
   const { makeAiEvalSample } = (await import('../../bench/lib/ai-eval-set.mjs')) as { makeAiEvalSample(i: number): Promise<{ png: Buffer; maskPng: Buffer }> }
@@ -181,19 +185,30 @@ test('MediaPipe selfie segmentation (legacy solution, offline) finds a person an
         const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
         return ai.browserPixelAccess.readPixels({ width: bitmap.width, height: bitmap.height, source: bitmap }, bitmap.width, bitmap.height)
       }
-      const segmenter = await ai.createSelfieSegmenter({ baseUrl: '/repo/packages/core/node_modules/@mediapipe/selfie_segmentation/' })
+      const tasks = '/repo/packages/elements/node_modules/@mediapipe/tasks-vision/'
+      const segmenters = [
+        await ai.createTasksVisionPersonSegmenter({ bundleUrl: tasks + 'vision_bundle.mjs', wasmBaseUrl: tasks + 'wasm', modelUrl: '/repo/.cache/models/selfie_segmenter.tflite' }),
+        await ai.createSelfieSegmenter({ baseUrl: '/repo/packages/core/node_modules/@mediapipe/selfie_segmentation/' }),
+      ]
       const truthPixels = await decode(personMask as string)
       const truth = { width: truthPixels.width, height: truthPixels.height, data: new Uint8Array(truthPixels.width * truthPixels.height).map((_, i) => truthPixels.data[i * 4] as number) }
-      const personMaskFound = await segmenter.segment(await decode(personPng as string))
-      const productMaskFound = await segmenter.segment(await decode(productPng as string))
-      const coverage = productMaskFound.data.reduce((sum, v) => sum + (v >= 128 ? 1 : 0), 0) / productMaskFound.data.length
-      return { id: segmenter.id, iou: ai.maskIoU(personMaskFound, truth), coverage }
+      const found = []
+      for (const segmenter of segmenters) {
+        const personFound = await segmenter.segment(await decode(personPng as string))
+        const productFound = await segmenter.segment(await decode(productPng as string))
+        const coverage = productFound.data.reduce((sum, v) => sum + (v >= 128 ? 1 : 0), 0) / productFound.data.length
+        found.push({ id: segmenter.id, mask: personFound, iou: ai.maskIoU(personFound, truth), coverage })
+      }
+      return { results: found.map(({ id, iou, coverage }) => ({ id, iou, coverage })), agreement: ai.maskIoU(found[0]!.mask, found[1]!.mask) }
     },
     [person.png.toString('base64'), person.maskPng.toString('base64'), product.png.toString('base64')] as const,
   )
-  assert.equal(result.id, 'mediapipe-selfie-general')
-  assert.ok(result.iou > 0.8, `person IoU ${result.iou.toFixed(3)} should be above 0.8`)
-  assert.ok(result.coverage < 0.02, `a product picture has no person: ${(result.coverage * 100).toFixed(1)} % marked`)
+  assert.deepEqual(result.results.map((r) => r.id), ['tasks-vision:selfie_segmenter.tflite', 'mediapipe-selfie-general'])
+  for (const r of result.results) {
+    assert.ok(r.iou > 0.8, `${r.id}: person IoU ${r.iou.toFixed(3)} should be above 0.8`)
+    assert.ok(r.coverage < 0.02, `${r.id}: a product picture has no person, found ${(r.coverage * 100).toFixed(1)} % marked`)
+  }
+  assert.ok(result.agreement > 0.9, `the two paths agree (IoU ${result.agreement.toFixed(3)})`)
   await page.close()
 })
 

@@ -11,6 +11,7 @@ import { ModelRegistry } from '../../packages/core/src/ai/model-registry.js'
 import { loadModelBytes } from '../../packages/core/src/ai/load-model-bytes.js'
 import { maskIoU, alphaMask, boundaryF } from '../../packages/core/src/ai/mask.js'
 import { createSelfieSegmenter } from '../../packages/core/src/browser/ai/mediapipe-selfie-segmenter.js'
+import { createTasksVisionPersonSegmenter } from '../../packages/core/src/browser/ai/tasks-vision-person-segmenter.js'
 
 import { BrowserPlatform } from '../../packages/core/src/browser/browser-platform.js'
 import { AssetStore } from '../../packages/core/src/platform/asset-store.js'
@@ -19,5 +20,5 @@ import { renderImage } from '../../packages/core/src/render-image.js'
 import { parseTemplate } from '../../packages/core/src/document/validate-template.js'
 
 /** The page's AI API, as `globalThis.vitrineAi`. */
-export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, boundaryF, loadModelBytes, createSelfieSegmenter, BrowserPlatform, AssetStore, FontLibrary, renderImage, parseTemplate }
+export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, boundaryF, loadModelBytes, createSelfieSegmenter, createTasksVisionPersonSegmenter, BrowserPlatform, AssetStore, FontLibrary, renderImage, parseTemplate }
 Object.assign(globalThis, { vitrineAi })

@@ -61,3 +61,5 @@ export { CutoutEngine, ModelRegistry, MaskCache, parseModelSpec, maskIoU, bounda
 export type { InferenceRuntime, InferenceSession, BackendReport, ModelSpec, Mask, CutoutSubject } from '../index.js'
 export { createSelfieSegmenter } from './ai/mediapipe-selfie-segmenter.js'
 export type { SelfieSegmenterOptions } from './ai/mediapipe-selfie-segmenter.js'
+export { createTasksVisionPersonSegmenter } from './ai/tasks-vision-person-segmenter.js'
+export type { TasksVisionPersonSegmenterOptions } from './ai/tasks-vision-person-segmenter.js'
