@@ -9,7 +9,8 @@ test('docs/video.md has one row per format with its video limits', () => {
   for (const f of formatCatalog) {
     const v = f.video
     assert.ok(v, `${f.id} has video limits`)
-    const row = `| \`${f.id}\` | ${v.containers.join(', ')} | ${v.codecs.join(', ')} | ${v.minDuration}–${v.maxDuration} s | ${v.maxFps} | ${v.maxBytes / 1024 ** 2} MB |`
+    const bitrate = v.maxBitrate ? `${v.maxBitrate / 1e6} Mbit/s` : '–'
+    const row = `| \`${f.id}\` | ${v.containers.join(', ')} | ${v.codecs.join(', ')} | ${v.minDuration}–${v.maxDuration} s | ${v.maxFps} | ${v.maxBytes / 1024 ** 2} MB | ${bitrate} |`
     assert.ok(doc.includes(row), `docs/video.md: expected the row ${row}`)
   }
 })

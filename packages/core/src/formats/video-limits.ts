@@ -19,6 +19,8 @@ export interface VideoLimits {
   maxFps: number
   /** Bytes of the whole file. */
   maxBytes: number
+  /** Bits per second, when the platform publishes a maximum (encoders cap their rate at it). */
+  maxBitrate?: number
   /** Where the figures come from. */
   source: string
 }
@@ -77,7 +79,8 @@ export const videoLimitsByFormat: Readonly<Record<string, VideoLimits>> = {
     maxDuration: 140,
     maxFps: 60,
     maxBytes: 512 * MB,
-    source: 'X media upload limits: MP4 H.264 0.5 to 140 s up to 512 MB; GIF up to 15 MB',
+    maxBitrate: 25_000_000,
+    source: 'X media upload limits: MP4 H.264 0.5 to 140 s up to 512 MB and 25 Mbit/s; GIF up to 15 MB',
   },
 }
 

@@ -76,6 +76,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     fps: timeline.fps,
     frames: timeline.frames,
     duration: timeline.frames / timeline.fps,
+    ...(format.video?.maxBitrate ? { maxBitrate: format.video.maxBitrate } : {}),
   }
   if (timeline.audio && options.container !== 'gif') {
     const { bytes } = await options.assets.loadBytes(timeline.audio.src, '/timeline/audio/src')

@@ -1,7 +1,7 @@
 import type { EncodedVideo, VideoEncoder as VitrineVideoEncoder, VideoEncoderFactory, VideoEncoderInfo, VideoEncodeRequest } from '../../video/video-encoder.js'
 import type { Surface } from '../../platform/platform.js'
 import { VitrineError } from '../../errors/vitrine-error.js'
-import { chooseVideoConfig } from './choose-video-config.js'
+import { chooseVideoConfig, defaultBitrate } from './choose-video-config.js'
 import { loadFfmpegWasm, runFfmpegWasm, type FfmpegWasmFiles } from './load-ffmpeg-wasm.js'
 import { mixdownAudio, wavBytes } from './mixdown-audio.js'
 
@@ -40,7 +40,8 @@ const MAX_QUEUE = 4
 export function webCodecsEncoder(options: WebCodecsEncoderOptions = {}): VideoEncoderFactory {
   return async (request) => {
     const codec = request.codec ?? (request.container === 'webm' ? 'vp9' : 'h264')
-    const config = await chooseVideoConfig(request.container, codec, request.width, request.height, request.fps, options.bitrate ?? request.maxBitrate)
+    const capped = request.maxBitrate ? Math.min(request.maxBitrate, defaultBitrate(request.width, request.height, request.fps)) : undefined
+    const config = await chooseVideoConfig(request.container, codec, request.width, request.height, request.fps, options.bitrate ?? capped)
     if (request.audio && request.container === 'mp4' && !options.ffmpeg) {
       throw new VitrineError(
         'video/unsupported',
