@@ -166,7 +166,7 @@ test('the browser cut-out engine refuses a model with the wrong hash, and caches
   await page.close()
 })
 
-test('MediaPipe selfie segmentation, through tasks-vision (model given its metadata) and the legacy solution, finds a person and no person in a product picture', async () => {
+test('MediaPipe selfie segmentation, through tasks-vision (model given its metadata) and the legacy solution, finds the person in a drawing and a photo, and none in a product picture', async () => {
   // The selfie model with the TFLite metadata tasks-vision needs (built from the npm package, offline).
   // @ts-expect-error -- a JavaScript build script, without types
   const { ensureSelfieSegmenter } = (await import('../../scripts/build-selfie-segmenter.mjs')) as { ensureSelfieSegmenter(): string }
@@ -199,7 +199,16 @@ test('MediaPipe selfie segmentation, through tasks-vision (model given its metad
         const coverage = productFound.data.reduce((sum, v) => sum + (v >= 128 ? 1 : 0), 0) / productFound.data.length
         found.push({ id: segmenter.id, mask: personFound, iou: ai.maskIoU(personFound, truth), coverage })
       }
-      return { results: found.map(({ id, iou, coverage }) => ({ id, iou, coverage })), agreement: ai.maskIoU(found[0]!.mask, found[1]!.mask) }
+      // A real photo: the public-domain astronaut portrait the try-on tests use (512x512).
+      const photo = await createImageBitmap(await (await fetch('/repo/packages/elements/assets/try-on/astronaut.jpg')).blob())
+      const photoMask = await segmenters[0]!.segment(await ai.browserPixelAccess.readPixels({ width: photo.width, height: photo.height, source: photo }, photo.width, photo.height))
+      const at = (x: number, y: number) => photoMask.data[Math.round(y * photoMask.height) * photoMask.width + Math.round(x * photoMask.width)] as number
+      const photoCoverage = photoMask.data.reduce((sum, v) => sum + (v >= 128 ? 1 : 0), 0) / photoMask.data.length
+      return {
+        results: found.map(({ id, iou, coverage }) => ({ id, iou, coverage })),
+        agreement: ai.maskIoU(found[0]!.mask, found[1]!.mask),
+        photo: { face: at(0.43, 0.22), suit: at(0.3, 0.75), flag: at(0.04, 0.1), wall: at(0.62, 0.06), coverage: photoCoverage },
+      }
     },
     [person.png.toString('base64'), person.maskPng.toString('base64'), product.png.toString('base64')] as const,
   )
@@ -209,6 +218,11 @@ test('MediaPipe selfie segmentation, through tasks-vision (model given its metad
     assert.ok(r.coverage < 0.02, `${r.id}: a product picture has no person, found ${(r.coverage * 100).toFixed(1)} % marked`)
   }
   assert.ok(result.agreement > 0.9, `the two paths agree (IoU ${result.agreement.toFixed(3)})`)
+  // On the photo: the face and the suit are the person; the flag and the wall behind are not.
+  const { face, suit, flag, wall, coverage } = result.photo
+  assert.ok(face > 200 && suit > 200, `face ${face} and suit ${suit} are the person`)
+  assert.ok(flag < 50 && wall < 50, `flag ${flag} and wall ${wall} are background`)
+  assert.ok(coverage > 0.25 && coverage < 0.8, `the person covers ${(coverage * 100).toFixed(0)} % of the photo`)
   await page.close()
 })
 
