@@ -111,6 +111,22 @@ test('WebGPU (SwiftShader adapter) is chosen first and computes what wasm comput
   await page.close()
 })
 
+test('without a WebGPU adapter (Chromium without --enable-unsafe-webgpu), the runtime says so and runs on wasm', async () => {
+  const plainBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new'] })
+  try {
+    const page = await plainBrowser.newPage()
+    await page.addInitScript('globalThis.__name = (f) => f')
+    await page.goto(plain.origin + '/')
+    await page.waitForFunction(() => 'vitrineAi' in globalThis)
+    const result = await runTiny(page, ['webgpu', 'wasm'])
+    assert.equal(result.report.chosen, 'wasm-simd')
+    assert.match(result.report.skipped.find((s) => s.backend === 'webgpu')?.reason ?? '', /WebGPU/)
+    assert.ok(maxDifference(result.output, nodeOutput) < 1e-5)
+  } finally {
+    await plainBrowser.close()
+  }
+})
+
 test('the browser cut-out engine refuses a model with the wrong hash, and caches the model and masks in IndexedDB', async () => {
   const page = await openPage(plain)
   const result = await page.evaluate(
