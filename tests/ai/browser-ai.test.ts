@@ -111,6 +111,36 @@ test('WebGPU (SwiftShader adapter) is chosen first and computes what wasm comput
   await page.close()
 })
 
+test('WebGPU that fails mid-run (its device lost) falls back to wasm, says so, and still answers', async () => {
+  const page = await openPage(plain)
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text())
+  })
+  const result = await page.evaluate(async (size) => {
+    const ai = (globalThis as unknown as { vitrineAi: AiApi }).vitrineAi
+    const runtime = await ai.createBrowserInferenceRuntime({ ortBaseUrl: '/ort/', workerUrl: '/app/worker.js', backends: ['webgpu', 'wasm'] })
+    const bytes = new Uint8Array(await (await fetch('/repo/packages/core/test/ai/fixtures/tiny-saliency.onnx')).arrayBuffer())
+    const session = await runtime.createSession(bytes, { modelId: 'tiny' })
+    const input = () => ({ input: { type: 'float32' as const, data: new Float32Array(3 * size * size).map((_, i) => ((i * 7) % 23) / 23), dims: [1, 3, size, size] } })
+    const before = session.backend
+    await session.run(input())
+    const destroyed = await runtime.loseGpuDevice()
+    const out = await session.run(input())
+    const report = JSON.parse(JSON.stringify(runtime.report))
+    await runtime.dispose?.()
+    return { before, after: session.backend, destroyed, report, output: Array.from(out.output!.data as Float32Array) }
+  }, SIZE)
+  assert.equal(result.before, 'webgpu')
+  assert.equal(result.destroyed, true)
+  assert.equal(result.after, 'wasm-simd')
+  assert.equal(result.report.chosen, 'wasm-simd')
+  assert.ok(result.report.skipped.some((s: { backend: string; reason: string }) => s.backend === 'webgpu' && /while running/.test(s.reason)))
+  assert.ok(warnings.some((w) => /falling back to wasm-simd/.test(w)), `a warning says so: ${warnings.join(' | ')}`)
+  assert.ok(maxDifference(result.output, nodeOutput) < 1e-5, 'the answer after the fallback is right')
+  await page.close()
+})
+
 test('without a WebGPU adapter (Chromium without --enable-unsafe-webgpu), the runtime says so and runs on wasm', async () => {
   const plainBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new'] })
   try {

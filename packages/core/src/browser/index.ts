@@ -51,7 +51,7 @@ export { bindRow, parseFeed, parseCsv, AssetStore } from '../index.js'
 export type { BindRowOptions, BoundRow, BoundValues, BoundValue, Money, RawRow, RowError, ParsedFeed, ParseFeedOptions, AssetPolicy } from '../index.js'
 
 export { createBrowserInferenceRuntime } from './ai/create-browser-inference-runtime.js'
-export type { BrowserInferenceRuntimeOptions } from './ai/create-browser-inference-runtime.js'
+export type { BrowserInferenceRuntime, BrowserInferenceRuntimeOptions } from './ai/create-browser-inference-runtime.js'
 export { createBrowserCutoutEngine } from './ai/create-browser-cutout-engine.js'
 export type { BrowserCutoutEngineOptions } from './ai/create-browser-cutout-engine.js'
 export { browserModelHost } from './ai/browser-model-host.js'

@@ -20,6 +20,12 @@ export interface BrowserInferenceRuntimeOptions {
   onFallback?: (message: string) => void
 }
 
+/** The browser runtime: an {@link InferenceRuntime}, plus a way for tests to simulate a lost GPU. */
+export interface BrowserInferenceRuntime extends InferenceRuntime {
+  /** Destroys the worker's WebGPU device, as a driver reset would; resolves to whether there was one. */
+  loseGpuDevice(): Promise<boolean>
+}
+
 interface Pending {
   resolve(value: WorkerResponse): void
   reject(error: Error): void
@@ -38,7 +44,7 @@ interface Pending {
  * runtime.report // { chosen: 'webgpu', skipped: [] }
  * ```
  */
-export async function createBrowserInferenceRuntime(options: BrowserInferenceRuntimeOptions): Promise<InferenceRuntime> {
+export async function createBrowserInferenceRuntime(options: BrowserInferenceRuntimeOptions): Promise<BrowserInferenceRuntime> {
   const workerUrl = options.workerUrl ?? new URL('./browser-inference-worker.js', import.meta.url)
   const worker = new Worker(workerUrl, { type: 'module', name: 'vitrine-inference' })
   const pending = new Map<number, Pending>()
@@ -125,6 +131,11 @@ export async function createBrowserInferenceRuntime(options: BrowserInferenceRun
         },
       }
       return session
+    },
+    /** Destroys the worker's WebGPU device, as a lost GPU would: the next run falls back to wasm. For tests. */
+    async loseGpuDevice(): Promise<boolean> {
+      const answer = await request({ type: 'lose-gpu', id: nextId++ })
+      return answer.type === 'lost' && answer.destroyed
     },
     async dispose() {
       failAll(new VitrineError('ai/unavailable', 'The inference runtime was disposed'))

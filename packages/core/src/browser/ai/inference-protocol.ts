@@ -18,6 +18,8 @@ export type WorkerRequest =
   | { type: 'create'; id: number; model: Uint8Array; modelId?: string }
   | { type: 'run'; id: number; session: number; feeds: Record<string, Tensor>; outputs?: string[] }
   | { type: 'release'; id: number; session: number }
+  /** Destroys the WebGPU device, as a driver reset or a lost GPU would (for tests of the fallback). */
+  | { type: 'lose-gpu'; id: number }
 
 /** Messages from the inference worker to the page. */
 export type WorkerResponse =
@@ -25,5 +27,6 @@ export type WorkerResponse =
   | { type: 'created'; id: number; session: number; inputs: TensorInfo[]; outputs: TensorInfo[]; backend: ExecutionBackend }
   | { type: 'result'; id: number; outputs: Record<string, Tensor>; backend: ExecutionBackend }
   | { type: 'released'; id: number }
+  | { type: 'lost'; id: number; destroyed: boolean }
   | { type: 'fallback'; from: ExecutionBackend; to: ExecutionBackend; reason: string }
   | { type: 'error'; id?: number; code: string; message: string }

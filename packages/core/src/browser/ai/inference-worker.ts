@@ -134,6 +134,12 @@ async function handle(message: WorkerRequest): Promise<void> {
       send({ type: 'result', id: message.id, outputs, backend: entry.backend }, transfer)
       return
     }
+    case 'lose-gpu': {
+      const device = (ort?.env as { webgpu?: { device?: { destroy(): void } } } | undefined)?.webgpu?.device
+      device?.destroy()
+      send({ type: 'lost', id: message.id, destroyed: device !== undefined })
+      return
+    }
     case 'release': {
       const entry = sessions.get(message.session)
       sessions.delete(message.session)
