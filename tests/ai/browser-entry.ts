@@ -18,7 +18,9 @@ import { AssetStore } from '../../packages/core/src/platform/asset-store.js'
 import { FontLibrary } from '../../packages/core/src/text/font-library.js'
 import { renderImage } from '../../packages/core/src/render-image.js'
 import { parseTemplate } from '../../packages/core/src/document/validate-template.js'
+import { parseCsv } from '../../packages/core/src/data/parse-csv.js'
+import { bindRow } from '../../packages/core/src/data/bind-row.js'
 
 /** The page's AI API, as `globalThis.vitrineAi`. */
-export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, boundaryF, loadModelBytes, createSelfieSegmenter, createTasksVisionPersonSegmenter, BrowserPlatform, AssetStore, FontLibrary, renderImage, parseTemplate }
+export const vitrineAi = { createBrowserInferenceRuntime, createBrowserCutoutEngine, indexedDbAiCache, browserModelHost, browserPixelAccess, CutoutEngine, MaskCache, ModelRegistry, maskIoU, alphaMask, boundaryF, loadModelBytes, createSelfieSegmenter, createTasksVisionPersonSegmenter, BrowserPlatform, AssetStore, FontLibrary, renderImage, parseTemplate, parseCsv, bindRow }
 Object.assign(globalThis, { vitrineAi })
