@@ -150,7 +150,11 @@ export class CutoutEngine {
     }
     const pixels = await this.options.pixels.readPixels(image, spec.input.width, spec.input.height)
     const key = `${spec.id}:${spec.sha256.slice(0, 12)}:${await this.options.host.sha256(toBytes(pixels.data))}`
-    if (assetKey !== undefined) this.byAsset.set(`${spec.id}\u0000${assetKey}`, key)
+    if (assetKey !== undefined) {
+      // Bounded like the masks themselves: the shortcut only helps while the mask is in memory.
+      if (this.byAsset.size >= 4096) this.byAsset.clear()
+      this.byAsset.set(`${spec.id}\u0000${assetKey}`, key)
+    }
     const { mask, source } = await this.masks.getOrCompute(key, () => this.infer(spec, pixels))
     return { mask, source, modelId: spec.id, ms: this.now() - t0 }
   }
