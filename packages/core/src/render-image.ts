@@ -6,6 +6,7 @@ import type { CutoutEngine } from './ai/cutout-engine.js'
 import { VitrineError } from './errors/vitrine-error.js'
 import { renderFrame } from './render/render-frame.js'
 import { prepareFrame } from './video/prepare-frame.js'
+import { videoFramesOf } from './video/video-frames.js'
 import type { BoundValues } from './data/bind-row.js'
 import { resolve } from './resolve/resolve.js'
 import type { ResolveOptions } from './resolve/resolve.js'
@@ -66,6 +67,8 @@ export async function renderImage(template: Template, values: BoundValues, optio
   } catch (error) {
     throw new VitrineError('render/failed', `Drawing failed: ${(error as Error).message}`, { cause: error })
   }
+  // A still needs its clips' decoders no more.
+  await videoFramesOf(options.assets)?.close()
   const t2 = platform.now()
   const bytes = await platform.encode(surface, { type: options.type, quality: options.quality })
   const t3 = platform.now()
