@@ -28,6 +28,9 @@ const folders: Record<string, string> = {
   '/try-on/wasm/': realpathSync(join(repo, 'packages/elements/node_modules/@mediapipe/tasks-vision/wasm')),
   '/try-on/': join(repo, 'packages/elements/assets/try-on'),
   '/fonts/': join(repo, 'packages/core/fonts'),
+  // Video export in the browser: ffmpeg.wasm (the fallback, and AAC audio), served by the app.
+  '/ffmpeg/core/': realpathSync(join(repo, 'packages/core/node_modules/@ffmpeg/core/dist/esm')),
+  '/ffmpeg/worker/': realpathSync(join(repo, 'packages/core/node_modules/@ffmpeg/ffmpeg/dist/esm')),
 }
 
 const contentTypes: Record<string, string> = {
@@ -46,6 +49,7 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
+  '.m4a': 'audio/mp4',
   '.gltf': 'model/gltf+json',
 }
 
@@ -94,6 +98,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         admin: resolve(import.meta.dirname, 'admin.html'),
         product: resolve(import.meta.dirname, 'product.html'),
+        video: resolve(import.meta.dirname, 'video.html'),
       },
     },
   },

@@ -156,6 +156,12 @@ test('Chromium without WebCodecs: the same template falls back to ffmpeg.wasm (M
     assert.equal(mp4.probe.streams.find((s) => s.type === 'audio')?.codec, 'aac')
     assert.ok(Math.abs(mp4.probe.duration - 1) <= 1 / 30 + 0.03, `duration ${mp4.probe.duration}`)
     checkFrames(mp4.file, mp4.stills, 35)
+
+    // WebM through ffmpeg.wasm is VP8 with Vorbis (its VP9 and Opus encoders crash in this build).
+    const webm = await encodeIn(page, { template: card({ audio: { src: 'audio/music-bed.m4a' } }), container: 'webm', ffmpeg }, 'wasm.webm')
+    assert.deepEqual([webm.info.encoder, webm.info.codec], ['ffmpeg.wasm', 'vp8'])
+    assert.deepEqual(webm.probe.streams.map((s) => s.codec).sort(), ['vorbis', 'vp8'])
+    assert.equal(webm.probe.streams.find((s) => s.type === 'video')!.frames, 30)
   } finally {
     await page.close()
   }

@@ -16,16 +16,15 @@ export interface FfmpegWasmEncoderOptions extends FfmpegWasmFiles {
 
 const codecArgs = {
   h264: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-profile:v', 'high'],
-  vp9: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-crf', '32', '-b:v', '0'],
   vp8: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-crf', '10', '-b:v', '4M'],
 } as const
 
 /**
- * A {@link VideoEncoderFactory} running ffmpeg (libx264, libvpx, AAC, Opus) compiled to
+ * A {@link VideoEncoderFactory} running ffmpeg (libx264, libvpx VP8, AAC, Vorbis) compiled to
  * WebAssembly, for browsers without WebCodecs or without the asked codec. Loaded lazily from
  * files the page serves. Frames are gathered into chunks of `chunkBytes`, each encoded to a
  * segment as soon as it is full; the segments are joined (stream copy) at the end, with the
- * music encoded as AAC (MP4) or Opus (WebM).
+ * music encoded as AAC (MP4) or Vorbis (WebM).
  *
  * @example
  * ```ts
@@ -34,9 +33,12 @@ const codecArgs = {
  */
 export function ffmpegWasmEncoder(options: FfmpegWasmEncoderOptions): VideoEncoderFactory {
   return async (request) => {
-    const codec = request.codec ?? (request.container === 'webm' ? 'vp9' : 'h264')
+    // libvpx-vp9 (and libopus) crash in @ffmpeg/core 0.12's single-thread build ("memory access
+    // out of bounds"), so WebM is VP8 (with Vorbis) here, which every WebM player takes; info says so.
+    const asked = request.codec ?? (request.container === 'webm' ? 'vp9' : 'h264')
+    const codec = request.container === 'webm' && asked === 'vp9' ? 'vp8' : asked
     if (request.container === 'gif' || !(codec in codecArgs) || (request.container === 'mp4' && codec !== 'h264') || (request.container === 'webm' && codec === 'h264')) {
-      throw new VitrineError('video/unsupported', `ffmpeg.wasm here writes MP4 with H.264 and WebM with VP9 or VP8, found ${request.container} with ${codec}`)
+      throw new VitrineError('video/unsupported', `ffmpeg.wasm here writes MP4 with H.264 and WebM with VP8, found ${request.container} with ${asked}`)
     }
     if (request.width % 2 !== 0 || request.height % 2 !== 0) {
       throw new VitrineError('video/unsupported', `${request.container.toUpperCase()} video in 4:2:0 needs an even width and height, found ${request.width}x${request.height}`)
@@ -64,13 +66,14 @@ class FfmpegWasmPipeline implements VideoEncoder {
     this.frameBytes = request.width * request.height * 4
     this.chunkFrames = Math.max(1, Math.min(request.frames, Math.floor(chunkBytes / this.frameBytes)))
     this.chunk = new Uint8Array(this.chunkFrames * this.frameBytes)
-    const libs = { h264: 'libx264', vp9: 'libvpx-vp9', vp8: 'libvpx' }
+    const libs = { h264: 'libx264', vp8: 'libvpx' }
     this.info = {
       container: request.container,
       codec,
       codecDetail: libs[codec],
       encoder: 'ffmpeg.wasm',
-      ...(request.audio ? { audioCodec: request.container === 'mp4' ? 'aac' : 'opus' } : {}),
+      // libopus crashes in the same build, so WebM audio is Vorbis here.
+      ...(request.audio ? { audioCodec: request.container === 'mp4' ? 'aac' : 'vorbis' } : {}),
     }
   }
 
@@ -117,7 +120,7 @@ class FfmpegWasmPipeline implements VideoEncoder {
     const args = ['-f', 'concat', '-safe', '0', '-i', list]
     if (audio) {
       await this.ffmpeg.writeFile(wav, wavBytes(await mixdownAudio(audio, frames / fps)))
-      args.push('-i', wav, '-map', '0:v', '-map', '1:a', '-c:a', container === 'mp4' ? 'aac' : 'libopus', '-b:a', container === 'mp4' ? '128k' : '96k', '-shortest')
+      args.push('-i', wav, '-map', '0:v', '-map', '1:a', ...(container === 'mp4' ? ['-c:a', 'aac', '-b:a', '128k'] : ['-c:a', 'libvorbis', '-q:a', '4']), '-shortest')
     }
     args.push('-c:v', 'copy')
     if (container === 'mp4') args.push('-movflags', '+faststart')

@@ -49,7 +49,13 @@ export async function runFfmpegWasm(ffmpeg: FFmpeg, args: string[]): Promise<voi
   }
   ffmpeg.on('log', onLog)
   try {
-    const code = await ffmpeg.exec(args)
+    let code: number
+    try {
+      code = await ffmpeg.exec(args)
+    } catch (error) {
+      // Errors from the engine's worker arrive without their message property: keep the text.
+      throw new VitrineError('encode/failed', `ffmpeg.wasm crashed: ${String(error)}`, { cause: error })
+    }
     if (code !== 0) throw new VitrineError('encode/failed', `ffmpeg.wasm failed (exit ${code}): ${log.slice(-3).join(' / ')}`)
   } finally {
     ffmpeg.off('log', onLog)
