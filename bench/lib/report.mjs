@@ -101,10 +101,18 @@ export function printReport(report) {
     const marks = Object.entries(memory.rssMbAt)
     const heapAtEnd = Object.values(memory.jsHeapMbAt ?? {}).at(-1)
     table(
-      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', 'RSS slope', `JS heap @${memory.renders}`],
-      [[...marks.map(([, mb]) => `${fixed(mb)} MB`), `${fixed(memory.peakRssMb)} MB`, `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`, `${fixed(heapAtEnd)} MB`]],
+      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', `slope from @${marks[0][0]}`, `slope from @${marks[1][0]}`, `JS heap @${memory.renders}`],
+      [
+        [
+          ...marks.map(([, mb]) => `${fixed(mb)} MB`),
+          `${fixed(memory.peakRssMb)} MB`,
+          `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`,
+          `${fixed(memory.secondHalfSlopeMbPer1000Renders, 2)} MB/1000`,
+          `${fixed(heapAtEnd)} MB`,
+        ],
+      ],
     )
-    targets.push(target('Memory: RSS slope after warm-up (MB per 1000 renders)', memory.slopeMbPer1000Renders, 5, false))
+    targets.push(target('Memory: RSS slope, second half (MB per 1000 renders)', memory.secondHalfSlopeMbPer1000Renders, 5, false))
   } else if (memory?.error) console.log(`\nMemory: FAILED (${memory.error})`)
 
   if (targets.length > 0) {

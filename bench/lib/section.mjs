@@ -88,9 +88,13 @@ async function runMemory(args) {
     return found ? found[1] : samples.at(-1)[1]
   }
   const checkpoints = [Math.round(args.memoryRenders / 10), Math.round(args.memoryRenders / 2), args.memoryRenders]
-  // The slope is taken after the first tenth: caches and the JIT fill up first, by design.
-  const steady = samples.filter(([i]) => i >= checkpoints[0])
-  const mbPer1000 = slope(steady.map(([i]) => i), steady.map(([, rss]) => rss)) * 1000 / 2 ** 20
+  // Slopes of RSS against renders, in MB per 1,000 renders: after the first tenth (caches and
+  // the JIT fill up first, by design), and over the second half, where a leak still climbs
+  // while caches that have filled up stay flat.
+  const slopeFrom = (n) => {
+    const part = samples.filter(([i]) => i >= n)
+    return (slope(part.map(([i]) => i), part.map(([, rss]) => rss)) * 1000) / 2 ** 20
+  }
   return {
     type: args.memoryType,
     renders: args.memoryRenders,
@@ -98,7 +102,8 @@ async function runMemory(args) {
     rssMbAt: Object.fromEntries(checkpoints.map((n) => [n, at(n) / 2 ** 20])),
     peakRssMb: peak / 2 ** 20,
     kernelMaxRssMb: process.resourceUsage().maxRSS / 1024,
-    slopeMbPer1000Renders: mbPer1000,
+    slopeMbPer1000Renders: slopeFrom(checkpoints[0]),
+    secondHalfSlopeMbPer1000Renders: slopeFrom(checkpoints[1]),
     jsHeapMbAt: Object.fromEntries(checkpoints.map((n) => [n, (samples.find(([i]) => i >= n) ?? samples.at(-1))[2] / 2 ** 20])),
     /** [render, RSS MB, JS heap used MB, external MB] */
     samples: samples.map(([i, ...bytes]) => [i, ...bytes.map((b) => Math.round((b / 2 ** 20) * 10) / 10)]),

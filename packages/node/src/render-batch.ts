@@ -213,7 +213,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, video: video?.setup, catalogs, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video?.setup, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
       concurrency,
     )
     try {

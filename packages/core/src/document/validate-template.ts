@@ -176,8 +176,8 @@ export function parseTemplate(input: unknown): Template {
   }
   checkLayers(root.layers, '/layers', issues, new Map())
   if (issues.length === 0) checkReferences(root as unknown as Template, issues)
-  if (issues.length === 0) issues.push(...timelineIssues(root as unknown as Template))
   if (issues.length === 0) issues.push(...translationIssues(root as unknown as Template))
+  if (issues.length === 0) issues.push(...timelineIssues(root as unknown as Template))
   if (issues.length > 0) {
     const head = issues[0]!.message
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
