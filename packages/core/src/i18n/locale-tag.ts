@@ -15,20 +15,24 @@ export function isPseudoLocale(tag: string): boolean {
 
 /** The tag without Unicode extensions: `ar-SA-u-nu-latn` → `ar-SA`. */
 export function baseNameOf(tag: string): string {
-  try {
-    return new Intl.Locale(tag).baseName
-  } catch {
-    return tag
-  }
+  return remember(baseNames, tag, () => {
+    try {
+      return new Intl.Locale(tag).baseName
+    } catch {
+      return tag
+    }
+  })
 }
 
 /** The language subtag: `de-AT` → `de`. */
 export function languageOf(tag: string): string {
-  try {
-    return new Intl.Locale(tag).language ?? 'und'
-  } catch {
-    return tag.split(/[-_]/)[0]!.toLowerCase()
-  }
+  return remember(languages, tag, () => {
+    try {
+      return new Intl.Locale(tag).language ?? 'und'
+    } catch {
+      return tag.split(/[-_]/)[0]!.toLowerCase()
+    }
+  })
 }
 
 /**
@@ -43,6 +47,13 @@ export function languageOf(tag: string): string {
  * ```
  */
 export function canonicalLocale(tag: string, path = ''): string {
+  const known = typeof tag === 'string' ? canonicalTags.get(tag) : undefined
+  if (known !== undefined) return known
+  const canonical = checkLocale(tag, path)
+  return remember(canonicalTags, tag, () => canonical)
+}
+
+function checkLocale(tag: string, path: string): string {
   const where = path ? `${path}: ` : ''
   let canonical: string | undefined
   try {
@@ -80,6 +91,10 @@ export function canonicalLocale(tag: string, path = ''): string {
  * ```
  */
 export function localeFallbackChain(tag: string): string[] {
+  return [...remember(fallbackChains, tag, () => computeFallbackChain(tag))]
+}
+
+function computeFallbackChain(tag: string): string[] {
   const locale = new Intl.Locale(tag)
   const chain = [locale.baseName]
   const language = locale.language
@@ -90,4 +105,20 @@ export function localeFallbackChain(tag: string): string[] {
   else if (!locale.script && locale.region && script && script !== defaultScript) chain.push(`${language}-${script}`)
   if (script === defaultScript || script === undefined) chain.push(language)
   return [...new Set(chain)]
+}
+
+// Tags repeat on every text of every row: `Intl.Locale` work is done once per tag. The caches
+// are small and start over when full, since a batch uses a handful of tags.
+const baseNames = new Map<string, string>()
+const languages = new Map<string, string>()
+const canonicalTags = new Map<string, string>()
+const fallbackChains = new Map<string, readonly string[]>()
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const known = cache.get(key)
+  if (known !== undefined) return known
+  const value = make()
+  if (cache.size >= 256) cache.clear()
+  cache.set(key, value)
+  return value
 }

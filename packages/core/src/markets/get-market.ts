@@ -44,9 +44,19 @@ export function marketForLocale(locale: string): MarketProfile | undefined {
  */
 export function formattingLocale(locale: string, market: MarketProfile | undefined): string {
   if (!market || languageOf(locale) !== languageOf(market.locale)) return locale
-  const tag = new Intl.Locale(locale)
-  return new Intl.Locale(locale, {
-    numberingSystem: tag.numberingSystem ?? market.numberingSystem,
-    calendar: tag.calendar ?? market.calendar,
-  }).toString()
+  const key = `${locale} ${market.numberingSystem} ${market.calendar}`
+  let tag = formattingLocales.get(key)
+  if (tag === undefined) {
+    const parsed = new Intl.Locale(locale)
+    tag = new Intl.Locale(locale, {
+      numberingSystem: parsed.numberingSystem ?? market.numberingSystem,
+      calendar: parsed.calendar ?? market.calendar,
+    }).toString()
+    if (formattingLocales.size >= 256) formattingLocales.clear()
+    formattingLocales.set(key, tag)
+  }
+  return tag
 }
+
+// Formatting tags by text locale and market digits/calendar, made once each.
+const formattingLocales = new Map<string, string>()

@@ -32,3 +32,14 @@ test('the fallback chain follows CLDR inheritance', () => {
   assert.deepEqual(localeFallbackChain('zh-CN'), ['zh-CN', 'zh'])
   assert.deepEqual(localeFallbackChain('sr-Latn-RS'), ['sr-Latn-RS', 'sr-Latn'])
 })
+
+test('tags are worked out once, and what callers get back is theirs to change', () => {
+  const chain = localeFallbackChain('de-CH')
+  chain.push('xx')
+  assert.deepEqual(localeFallbackChain('de-CH'), ['de-CH', 'de'])
+  // A refused tag is refused every time, with the pointer of each call.
+  assert.throws(() => canonicalLocale('en_US', '/a'), (e: unknown) => e instanceof VitrineError && e.path === '/a')
+  assert.throws(() => canonicalLocale('en_US', '/b'), (e: unknown) => e instanceof VitrineError && e.path === '/b')
+  assert.equal(canonicalLocale('en-us'), 'en-US')
+  assert.equal(canonicalLocale('en-us', '/c'), 'en-US')
+})
