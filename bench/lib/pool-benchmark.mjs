@@ -25,19 +25,19 @@ function writeRepeatedFeed(dataPath, count, folder) {
 }
 
 /**
- * `renderBatch` over the same rows with 1 worker (in this thread, as the pool does for 1) and
- * then 2 worker threads, for each image type. Wall-clock time of the whole call: feed parsing,
+ * `renderBatch` over the same rows with each worker count in `args.poolWorkers` (default 1, in
+ * this thread as the pool does for 1, then 2 worker threads), for each image type. Wall-clock time of the whole call: feed parsing,
  * worker start-up, rendering, writing the files and the manifest. The steady rate leaves out
  * start-up: outputs per second between the first finished row and the last.
  */
 export async function runPoolBenchmark(args) {
   // The feed lives beside the results (inside the repository, so the images stay within the
   // folders a batch may read); the outputs go to a temporary folder.
-  const feedFolder = join(dirname(args.resultsPath ?? join(args.root, 'bench/results/latest.json')), 'pool-feed')
+  const feedFolder = join(dirname(args.resultsPath ?? join(args.root, 'bench/results/latest.json')), `pool-feed-${process.pid}`)
   const data = writeRepeatedFeed(args.dataPath, args.poolRows, feedFolder)
   const runs = []
   for (const type of args.poolTypes) {
-    for (const workers of [1, 2]) {
+    for (const workers of args.poolWorkers ?? [1, 2]) {
       const out = join(tmpdir(), `vitrine-bench-pool-${process.pid}-${type}-${workers}`)
       rmSync(out, { recursive: true, force: true })
       let first
