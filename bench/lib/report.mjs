@@ -47,13 +47,18 @@ export function printReport(report) {
   if (vitrine.length > 0) {
     console.log('\nVitrine, where the time goes (ms/image; drawing is forced to rasterise by reading a pixel back)\n')
     table(
-      ['type', 'resolve', 'draw+raster', 'encode', 'other', 'total', 'encoder alone', 'total/encoder'],
+      ['type', 'resolve', 'draw+raster', 'encode', 'other', 'total', 'encoder alone', 'total/encoder', 'Skia alone', '(Skia+enc)/enc'],
       vitrine.map((r) => {
         const p = r.phasesMsPerImage ?? {}
         const other = r.msPerImage - (p.resolveMs ?? 0) - (p.drawMs ?? 0) - (p.encodeMs ?? 0)
-        return [r.type, fixed(p.resolveMs, 2), fixed(p.drawMs, 2), fixed(p.encodeMs, 2), fixed(other, 2), fixed(r.msPerImage, 2), fixed(r.encoderAlone?.msPerImage, 2), fixed(r.msPerImage / r.encoderAlone?.msPerImage, 2)]
+        const encoder = r.encoderAlone?.msPerImage
+        return [r.type, fixed(p.resolveMs, 2), fixed(p.drawMs, 2), fixed(p.encodeMs, 2), fixed(other, 2), fixed(r.msPerImage, 2), fixed(encoder, 2), fixed(r.msPerImage / encoder, 2), fixed(p.skiaAloneMs, 2), fixed((p.skiaAloneMs + encoder) / encoder, 2)]
       }),
     )
+    if (vitrine.some((r) => r.phasesMsPerImage?.skiaAloneMs !== undefined)) {
+      console.log('  Skia alone: the Canvas 2D calls Vitrine made for each card, recorded and replayed straight on @napi-rs/canvas')
+      console.log('  (no Vitrine code between them). (Skia+enc)/enc is the lowest total/encoder any Skia pipeline drawing this card could reach.')
+    }
   }
   const satori = results.filter((r) => r.contender === 'satori')
   if (satori.length > 0) {
