@@ -59,7 +59,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "eu",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "European Union",
   "description": "Rules from EU directives and regulations that apply in every member state.",
   "rules": [
@@ -247,6 +247,11 @@ export const builtInRulePacks: readonly RulePack[] = [
        "milieuvriendelijk",
        "duurzaam"
       ],
+      "patterns": [
+       "(?<![\\p{L}])gruen(?:e|er|es|en|ere|eren)?\\s(?:alternative|wahl|loesung|produkt|verpackung|zukunft|versand|lieferung|mode)",
+       "(?<![\\p{L}])green(?:er)?\\s(?:alternative|choice|option|product|packaging|delivery|fashion)",
+       "(?:alternative|choix|option|solution|mode) (?:plus )?verte"
+      ],
       "inflect": "de",
       "negations": {
        "before": [
@@ -324,7 +329,6 @@ export const builtInRulePacks: readonly RulePack[] = [
       "prevents cancer",
       "lowers blood pressure",
       "guérit",
-      "soigne",
       "traite l'acné",
       "contre l'acné",
       "contre l'eczéma",
@@ -333,6 +337,12 @@ export const builtInRulePacks: readonly RulePack[] = [
       "cura",
       "guarisce"
      ],
+     "patterns": [
+      "(?<![\\p{L}])(?:lindert|behandelt|bekaempft|heilt|hilft (?:bei|gegen)|gegen|wirkt gegen)\\s(?:\\p{L}+\\s)?(?:neurodermitis|schuppenflechte|psoriasis|ekzem\\p{L}*|rosazea|akne|herpes|pilzinfektion\\p{L}*|fusspilz|krebs|diabetes|bluthochdruck|entzuendung\\p{L}*|arthrose|rheuma|migraene)",
+      "(?<![\\p{L}])(?:traite|soigne|guerit|soulage|combat|contre|lutte contre)\\s(?:l'|les |la |le |vos |votre |\\p{L}+ )?(?:acne|eczema|psoriasis|rosacee|herpes|mycoses?|cancer|diabete|hypertension|inflammations?|arthrose|dermatite)",
+      "(?<![\\p{L}])(?:treats?|cures?|heals?|relieves?|fights?)\\s(?:\\p{L}+\\s)?(?:acne|eczema|psoriasis|rosacea|dermatitis|herpes|cold sores|infections?|cancer|diabetes|arthritis|inflammation)"
+     ],
+     "inflect": "de",
      "exempt": [
       "heilt nicht",
       "ne guérit pas"
@@ -393,7 +403,8 @@ export const builtInRulePacks: readonly RulePack[] = [
        "cliniquement testé",
        "prouvé scientifiquement",
        "wissenschaftlich bewiesen"
-      ]
+      ],
+      "inflect": "de"
      },
      "require": [
       {
@@ -437,7 +448,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "de",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "Germany",
   "description": "Superiority claims, test seals and \"free\" offers in German advertising.",
   "extends": [
@@ -485,12 +496,19 @@ export const builtInRulePacks: readonly RulePack[] = [
       "Bestpreis",
       "Tiefstpreisgarantie"
      ],
+     "patterns": [
+      "(?<![\\p{L}])(?:deutschlands|europas|oesterreichs|der schweiz|der welt|weltweit|bundesweit|im land)\\s(?:groesst|guenstigst|billigst|best|beliebtest|meistverkauft|erfolgreichst|schnellst)\\p{L}*"
+     ],
      "inflect": "de",
      "exempt": [
       "das beste daraus",
       "am besten vor",
       "mindestens haltbar",
       "Nr. 1 der Bestsellerliste"
+     ],
+     "exemptPatterns": [
+      "am besten [\\p{L} ]{0,40}(?<![\\p{L}])(?:lagern|aufbewahren|geniessen|servieren|verzehren|anwenden|auftragen|waschen|tragen|trinken|kombinieren|verwenden|einfrieren)",
+      "(?:die |den |mit den |beste )?beste[n]? (?:wuensche|gruesse|gruss|dank)\\p{L}*"
      ],
      "negations": {
       "before": [
@@ -677,7 +695,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "fr",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "France",
   "description": "French-language requirement and \"Made in France\" claims.",
   "extends": [
@@ -789,6 +807,11 @@ export const builtInRulePacks: readonly RulePack[] = [
        "Fait en France",
        "Conçu et fabriqué en France"
       ],
+      "patterns": [
+       "(?<![\\p{L}])(?:fabrique|produit|fait|confectionne|assemble|tisse|cousu)(?:e|es|s)? en france",
+       "100\\s?%\\s?francai(?:s|se|ses)",
+       "(?:fabrication|production|confection) (?:100\\s?%\\s?)?francaise"
+      ],
       "negations": {
        "before": [
         "non",
@@ -837,7 +860,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "uk",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "United Kingdom",
   "description": "Free offers, savings claims and comparisons under the CAP Code.",
   "rules": [
@@ -894,6 +917,9 @@ export const builtInRulePacks: readonly RulePack[] = [
         "service charge",
         "activation fee",
         "p&p surcharge"
+       ],
+       "patterns": [
+        "(?:handling|admin|administration|packing|packaging|processing|booking|service|activation|joining|registration)\\s(?:fee|charge|cost|surcharge)s?"
        ]
       }
      ],
@@ -1033,13 +1059,42 @@ export const builtInRulePacks: readonly RulePack[] = [
      ]
     },
     "detector": {
-     "kind": "pattern",
-     "patterns": [
-      "cheaper than (?:amazon|argos|tesco|asda|sainsbury|john lewis|currys|boots|any\\s?(?:other|where)|\\p{L}+(?:\\.co\\.uk|\\.com))",
-      "(?:uk|britain)(?:'s)?\\s(?:no\\.?\\s?1|number one|#1|best[- ]selling|favourite|cheapest)",
-      "beats? (?:all|any) (?:competitors?|prices?)",
-      "lowest prices? (?:in the uk|anywhere|guaranteed)"
-     ]
+     "kind": "near",
+     "trigger": {
+      "patterns": [
+       "cheaper than (?:amazon|argos|tesco|asda|sainsbury|john lewis|currys|boots|any\\s?(?:other|where)|\\p{L}+(?:\\.co\\.uk|\\.com))",
+       "(?:uk|britain)(?:'s)?\\s(?:no\\.?\\s?1|number one|#1|best[- ]selling|favourite|cheapest)",
+       "beats? (?:all|any) (?:competitors?|prices?)",
+       "lowest prices? (?:in the uk|anywhere|guaranteed)"
+      ]
+     },
+     "require": [
+      {
+       "terms": [
+        "source",
+        "kantar",
+        "nielsen",
+        "circana",
+        "iri",
+        "gfk",
+        "mintel",
+        "euromonitor",
+        "w/e",
+        "weeks ending",
+        "according to",
+        "survey",
+        "compared on",
+        "price check"
+       ]
+      },
+      {
+       "patterns": [
+        "(?<!\\d)\\d{1,2}/\\d{1,2}/(?:19|20)?\\d{2}(?!\\d)",
+        "(?<!\\d)(?:19|20)\\d{2}(?!\\d)"
+       ]
+      }
+     ],
+     "window": "ad"
     },
     "message": {
      "en": "\"{match}\" compares with competitors or claims the top spot: the evidence must be dated and like-for-like",
@@ -1066,7 +1121,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "us",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "United States",
   "description": "FTC and FDA rules for US advertising.",
   "rules": [
@@ -1101,7 +1156,10 @@ export const builtInRulePacks: readonly RulePack[] = [
         "not"
        ],
        "window": 8
-      }
+      },
+      "exemptPatterns": [
+       "made in (?:the )?(?:usa|u\\.s\\.a\\.|america)\\s(?:of|from|with)\\s(?:\\p{L}+\\s)?(?:imported|foreign|global|u\\.?s\\.? and imported)\\p{L}*(?:\\s(?:materials|parts|components|fabric|fabrics))?"
+      ]
      },
      "fields": [
       "origin"
@@ -1241,7 +1299,8 @@ export const builtInRulePacks: readonly RulePack[] = [
       "patterns": [
        "(?<![\\p{L}])was\\s?\\$\\s?\\d",
        "(?<![\\p{L}])reg\\.?\\s?\\$\\s?\\d",
-       "originally\\s\\$\\s?\\d"
+       "originally\\s\\$\\s?\\d",
+       "(?<![\\p{L}])(?:factory|wholesale|list|retail|regular|original|outlet)(?:[- ]direct)?\\sprices(?![\\p{L}])"
       ]
      },
      "fields": [
@@ -1368,6 +1427,10 @@ export const builtInRulePacks: readonly RulePack[] = [
       "kills bacteria",
       "antibacterial"
      ],
+     "patterns": [
+      "(?<![\\p{L}])(?:treats?|cures?|heals?|prevents?|stops?|reverses?|relieves?|fights?)\\s(?:\\p{L}+\\s)?(?:hair loss|balding|alopecia|acne|eczema|psoriasis|rosacea|dermatitis|infections?|inflammation|cancer|diabetes|arthritis|cold sores|herpes|insomnia|depression|anxiety)",
+      "(?<![\\p{L}])(?:repairs?|regenerates?|rebuilds?|renews?)\\s[\\p{L} ]{0,30}(?<![\\p{L}])cells"
+     ],
      "exempt": [
       "not intended to diagnose, treat, cure, or prevent any disease",
       "not intended to diagnose, treat, cure or prevent any disease"
@@ -1468,7 +1531,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "cn",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "China (mainland)",
   "description": "Absolute terms, state symbols, medical and cosmetic claims, and reference prices in ads for mainland China.",
   "rules": [
@@ -1507,6 +1570,22 @@ export const builtInRulePacks: readonly RulePack[] = [
       "最火",
       "最热销",
       "最具",
+      "最潮",
+      "最美",
+      "最全",
+      "最正宗",
+      "最纯正",
+      "最新鲜",
+      "最耐用",
+      "最快",
+      "最省",
+      "最值",
+      "最靓",
+      "最有效",
+      "最时尚",
+      "最流行",
+      "最新科技",
+      "最新技术",
       "第一",
       "第一品牌",
       "全国第一",
@@ -1514,6 +1593,7 @@ export const builtInRulePacks: readonly RulePack[] = [
       "排名第一",
       "NO.1",
       "No. 1",
+      "NO1",
       "TOP1",
       "TOP 1",
       "冠军",
@@ -1574,10 +1654,16 @@ export const builtInRulePacks: readonly RulePack[] = [
       "冠军杯",
       "世界冠军"
      ],
+     "patterns": [
+      "第\\s?1(?!\\d)",
+      "最\\s?[a-z]{2,}(?![a-z])"
+     ],
      "exemptPatterns": [
-      "第一[次步天季章代批眼口件]",
+      "第[一1](?:次|步|天|季|章|代|批|眼|口|件|视角|人称|阶段|部分|轮|集|届|期|页|节|课|排|年|个月|周|位)",
       "最低[\\d０-９]",
-      "最高[\\d]+(?:度|℃|米)"
+      "最高[\\d]+(?:度|℃|米)",
+      "(?:口感|风味|饮用|食用|赏味|品尝|冲泡|保存)(?:效果)?最佳",
+      "最佳(?:赏味|食用|饮用|品尝|冲泡|保存)"
      ],
      "negations": {
       "before": [
@@ -1623,6 +1709,9 @@ export const builtInRulePacks: readonly RulePack[] = [
      "kind": "terms",
      "terms": [
       "国家推荐",
+      "五星红旗",
+      "党旗",
+      "党徽",
       "国家领导人",
       "领导人推荐",
       "国务院推荐",
@@ -1714,7 +1803,8 @@ export const builtInRulePacks: readonly RulePack[] = [
      ],
      "exempt": [
       "治疗师",
-      "心理治疗师"
+      "心理治疗师",
+      "治愈系"
      ],
      "exemptPatterns": [
       "(?:不能|不可|无法)(?:代替|替代)药物"
@@ -1803,6 +1893,9 @@ export const builtInRulePacks: readonly RulePack[] = [
      ],
      "exempt": [
       "100%纯天然成分认证"
+     ],
+     "exemptPatterns": [
+      "再生(?:纸|塑料|材料|材质|包装|环保|瓶|pet|资源|铝|棉|纤维)"
      ],
      "negations": {
       "before": [
@@ -1900,7 +1993,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "gcc",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "Gulf (UAE, Saudi Arabia)",
   "description": "Alcohol, tobacco, pork, religious and state symbols, and Arabic copy in the UAE and Saudi Arabia.",
   "rules": [
@@ -2072,8 +2165,13 @@ export const builtInRulePacks: readonly RulePack[] = [
       "before": [
        "no",
        "without",
+       "free of",
+       "free from",
        "بدون",
-       "خالي من"
+       "خالي من",
+       "خال من",
+       "خالية من",
+       "خالٍ من"
       ],
       "after": [
        "-free",
@@ -2120,6 +2218,14 @@ export const builtInRulePacks: readonly RulePack[] = [
       "آية قرآنية",
       "آيات قرآنية",
       "سورة",
+      "آية الكرسي",
+      "الفاتحة",
+      "المعوذتين",
+      "الشهادتين",
+      "لفظ الجلالة",
+      "Ayat al-Kursi",
+      "Ayatul Kursi",
+      "Shahada",
       "الكعبة",
       "الحرم المكي",
       "المسجد النبوي",
@@ -2390,7 +2496,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "meta",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "Meta (Instagram, Facebook)",
   "description": "Stories/Reels safe zones and the personal-attributes policy.",
   "rules": [
@@ -2475,6 +2581,7 @@ export const builtInRulePacks: readonly RulePack[] = [
       "(?:do you|you)\\s(?:have|suffer from|struggle with)\\s(?:\\w+\\s)?(?:acne|diabetes|depression|anxiety|debt|hair loss|erectile|cancer|arthritis|eczema)",
       "(?:hate|ashamed of|embarrassed by)\\s(?:your|ur)\\s(?:body|belly|thighs|skin|weight|face|wrinkles)",
       "(?:other|meet)\\s(?:\\w+\\s)?(?:singles|christians|muslims|seniors) (?:near|in) you",
+      "(?:struggling|suffering|dealing|living|coping)\\s(?:with|from)\\s(?:\\w+\\s)?(?:debt|acne|diabetes|depression|anxiety|hair loss|obesity|cancer|arthritis|eczema|infertility|addiction|bad credit|loneliness)",
       "before (?:and|&|/) after",
       "(?:bist du|sind sie|leidest du an|leiden sie an)\\s(?:\\w+\\s)?(?:uebergewichtig|dick|depressiv|single|verschuldet|akne|haarausfall)",
       "(?:etes-vous|es-tu|vous souffrez de|tu souffres de)\\s(?:\\w+\\s)?(?:en surpoids|gros|grosse|obese|depressif|celibataire|endette|acne|calvitie)"
@@ -2505,7 +2612,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "pinterest",
-  "version": "2025.1.0",
+  "version": "2025.2.0",
   "title": "Pinterest",
   "description": "Pinterest's ban on weight-loss advertising.",
   "rules": [
@@ -2570,6 +2677,12 @@ export const builtInRulePacks: readonly RulePack[] = [
       "خسارة الوزن",
       "حرق الدهون",
       "رجيم"
+     ],
+     "patterns": [
+      "(?:lose|losing|lost|drop|dropped|shed|melt)\\s(?:up to\\s)?\\d+\\s?(?:lbs?|pounds|kg|kilos?|sizes?)",
+      "\\d+\\s?(?:kg|kilo|kilos|pfund)\\s(?:weniger|abnehmen|verlieren)",
+      "(?<![\\p{L}])(?:schlank|schlanker|duenn|mince|slim|slimmer|skinny)\\s(?:in|werden|en)\\s\\d",
+      "perdre\\s\\d+\\s?(?:kg|kilos?)"
      ],
      "inflect": "de",
      "exempt": [

@@ -49,7 +49,8 @@ export function termSource(term: Term, defaults: { match?: TermMatch; inflect?: 
     if (arabicLetter.test(last)) suffix = ARABIC_SUFFIXES
   }
   let source = Array.from(body)
-    .map((ch) => (ch === ' ' ? ' ?' : ch === '-' ? '[- ]?' : escapeRegExp(ch)))
+    // A space or a hyphen in a term matches either or nothing: `fat burning` finds `fat-burning`.
+    .map((ch) => (ch === ' ' || ch === '-' ? '[- ]?' : escapeRegExp(ch)))
     .join('')
   if (defaults.inflect === 'de' && /[a-z]/.test(last)) suffix += GERMAN_ENDINGS
   source = prefix + source + suffix
@@ -117,6 +118,8 @@ function ranges(re: RegExp | undefined, text: string): TextMatch[] {
 }
 
 // Quotation and title marks that make a match a name or a title (after normalisation “” and „ are ").
+// A quotation opened right after a colon is speech (a review, a testimonial), which the ad still
+// claims, so it exempts nothing.
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '«': '»', '‹': '›', '「': '」', '『': '』', '《': '》', '〈': '〉', '【': '】' }
 
 /** Ranges inside quotation or title marks, `[open + 1, close)`. */
@@ -127,6 +130,10 @@ export function quotedRanges(text: string): TextMatch[] {
     if (!close) continue
     const end = text.indexOf(close, i + 1)
     if (end < 0) continue
+    if (/:\s*$/.test(text.slice(Math.max(0, i - 3), i))) {
+      i = end
+      continue
+    }
     out.push({ start: i + 1, end })
     i = end
   }
