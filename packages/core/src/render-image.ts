@@ -67,6 +67,8 @@ export async function renderImage(template: Template, values: BoundValues, optio
   } catch (error) {
     throw new VitrineError('render/failed', `Drawing failed: ${(error as Error).message}`, { cause: error })
   }
+  // Rasterised now, so that the timings bill it to drawing.
+  platform.finishDrawing?.(surface)
   // A still needs its clips' decoders no more.
   await videoFramesOf(options.assets)?.close()
   const t2 = platform.now()

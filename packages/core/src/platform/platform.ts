@@ -67,6 +67,13 @@ export interface Platform {
   /** Milliseconds, for measuring only; rendering never reads the clock. */
   now(): number
   /**
+   * Carries out the drawing queued on a surface. Skia in Node records draw calls and
+   * rasterises them only when pixels are needed; calling this right after drawing bills that
+   * work to drawing rather than to encoding, so that timings say where the time goes. It adds
+   * no work. Optional: where drawing happens at once, there is nothing to do.
+   */
+  finishDrawing?(surface: Surface): void
+  /**
    * Opens a video file for frame-accurate decoding (video layers). Optional: platforms
    * without it refuse video layers with `video/unsupported`. Rejects with `video/unsupported`
    * at `options.path` when the bytes are not a video it can decode.
