@@ -21,51 +21,85 @@ export function defaultConcurrency(): number {
 
 /**
  * Makes the pool a batch renders on. `concurrency` 1 renders in this thread, with no workers
- * to start; more starts that many worker threads, each with its own {@link RowRenderer}.
+ * to start. More renders in this thread too, and starts `concurrency - 1` worker threads, each
+ * with its own {@link RowRenderer}: rows are taken from one queue by whoever is free, so this
+ * thread renders from the first moment while the workers load their modules and fonts (about
+ * half a second each), and no core is left to a thread that only waits.
  */
 export function createRenderPool(setup: RowRendererSetup, concurrency = defaultConcurrency()): RenderPool {
-  if (concurrency <= 1) {
-    const renderer = new RowRenderer(setup)
-    // One row at a time, as a worker would: the renderer's surfaces are reused between rows.
-    let queue: Promise<unknown> = Promise.resolve()
-    return {
-      concurrency: 1,
-      run(job) {
-        const next = queue.then(() => renderer.render(job))
-        queue = next.catch(() => {})
-        return next
-      },
-      close: async () => {},
-    }
-  }
+  const local = inThisThread(setup)
+  if (concurrency <= 1) return { concurrency: 1, run: local, close: async () => {} }
+  const workers = concurrency - 1
   const piscina = new Piscina({
     filename: workerUrl().href,
-    minThreads: concurrency,
-    maxThreads: concurrency,
-    concurrentTasksPerWorker: 1,
+    minThreads: workers,
+    maxThreads: workers,
+    // Each worker holds the row after the one it is rendering (it renders them one at a time),
+    // so that it never waits on this thread, busy rendering too, to hand it the next.
+    concurrentTasksPerWorker: 2,
     // Let a worker's event loop run between tasks (sockets, timers of the asset fetches).
     atomics: 'disabled',
     idleTimeout: 60_000,
     workerData: setup,
   })
+  const waiting: { job: RowJob; done: (result: RowJobResult) => void }[] = []
+  let inWorkers = 0
+  let localBusy = false
+  const inWorker = async (job: RowJob): Promise<RowJobResult> => {
+    try {
+      return (await piscina.run(job)) as RowJobResult
+    } catch (error) {
+      const record = errorRecord(error)
+      const failures = job.outputs.map((o) => ({
+        id: job.id,
+        format: o.format,
+        locale: o.locale,
+        row: job.row,
+        error: { ...record, message: `The render worker failed: ${record.message}` },
+      }))
+      return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
+    }
+  }
+  const pump = () => {
+    while (inWorkers < workers * 2 && waiting.length > 0) {
+      const { job, done } = waiting.shift()!
+      inWorkers++
+      void inWorker(job).then((result) => {
+        inWorkers--
+        done(result)
+        pump()
+      })
+    }
+    if (!localBusy && waiting.length > 0) {
+      const { job, done } = waiting.shift()!
+      localBusy = true
+      void local(job).then((result) => {
+        localBusy = false
+        done(result)
+        pump()
+      })
+    }
+  }
   return {
     concurrency,
-    async run(job) {
-      try {
-        return (await piscina.run(job)) as RowJobResult
-      } catch (error) {
-        const record = errorRecord(error)
-        const failures = job.outputs.map((o) => ({
-          id: job.id,
-          format: o.format,
-          locale: o.locale,
-          row: job.row,
-          error: { ...record, message: `The render worker failed: ${record.message}` },
-        }))
-        return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
-      }
+    run(job) {
+      return new Promise((done) => {
+        waiting.push({ job, done })
+        pump()
+      })
     },
     close: () => piscina.destroy(),
+  }
+}
+
+/** Renders rows one at a time in this thread; the renderer's surfaces are reused between rows. */
+function inThisThread(setup: RowRendererSetup): (job: RowJob) => Promise<RowJobResult> {
+  let renderer: RowRenderer | undefined
+  let queue: Promise<unknown> = Promise.resolve()
+  return (job) => {
+    const next = queue.then(() => (renderer ??= new RowRenderer(setup)).render(job))
+    queue = next.catch(() => {})
+    return next
   }
 }
 

@@ -11,7 +11,13 @@ sharp.concurrency(1)
 
 const renderer = new RowRenderer(workerData as RowRendererSetup)
 
+// The pool hands each worker the next row while it renders one: rows render one at a time,
+// in the order they came, since the renderer reuses its surfaces.
+let queue: Promise<unknown> = Promise.resolve()
+
 /** Renders one row's outputs in this worker. */
 export default function renderRow(job: RowJob): Promise<RowJobResult> {
-  return renderer.render(job)
+  const next = queue.then(() => renderer.render(job))
+  queue = next.catch(() => {})
+  return next
 }
