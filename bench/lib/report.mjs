@@ -86,8 +86,8 @@ export function printReport(report) {
 
   const pool = report.pool
   if (pool && !pool.error) {
-    const oneLabel = pool.pinnedOne ? '1 worker (in-thread) pinned to one CPU' : '1 worker (in-thread)'
-    console.log(`\nWorker pool: renderBatch over ${pool.rows} rows (files and manifest written), ${oneLabel} vs 2 worker threads on every CPU; best of ${pool.repeats ?? 1} turns\n`)
+    const oneLabel = pool.pinnedOne ? 'concurrency 1 (the calling thread alone) pinned to one CPU' : 'concurrency 1 (the calling thread alone)'
+    console.log(`\nWorker pool: renderBatch over ${pool.rows} rows (files and manifest written), ${oneLabel} vs concurrency 2 (the calling thread and a worker thread) on every CPU; best of ${pool.repeats ?? 1} turns\n`)
     const rows = pool.runs.map((r) => {
       const one = pool.runs.find((o) => o.type === r.type && o.workers === 1)
       return [r.type, r.workers, fixed(r.totalMs / 1000, 2), fixed(r.msPerImage), fixed(r.imagesPerSecond), fixed(r.steadyImagesPerSecond), fixed(r.imagesPerSecond / one.imagesPerSecond, 2), fixed(r.steadyImagesPerSecond / one.steadyImagesPerSecond, 2)]
@@ -104,14 +104,14 @@ export function printReport(report) {
       const one = pool.runs.find((o) => o.type === type && o.workers === 1)
       if (c && one) rows.push([type, '2 × 1 apart', fixed(c.totalMs / 1000, 2), fixed(1000 / c.imagesPerSecond), fixed(c.imagesPerSecond), fixed(c.steadyImagesPerSecond), fixed(c.imagesPerSecond / one.imagesPerSecond, 2), fixed(c.steadyImagesPerSecond / one.steadyImagesPerSecond, 2)])
     }
-    table(['type', 'workers', 'seconds', 'ms/image', 'images/s', 'steady images/s', 'speed-up', 'steady speed-up'], rows)
+    table(['type', 'concurrency', 'seconds', 'ms/image', 'images/s', 'steady images/s', 'speed-up', 'steady speed-up'], rows)
     if (pool.ceiling) {
-      console.log('  "2 × 1 apart": two separate processes, each a one-worker batch pinned to its own CPU, at the same time:')
-      console.log('  nothing is shared between them, so their combined rate is what this machine allows two workers.')
+      console.log('  "2 × 1 apart": two separate processes, each a concurrency-1 batch pinned to its own CPU, at the same time:')
+      console.log('  nothing is shared between them, so their combined rate is what this machine allows two renderers.')
     }
     for (const two of pool.runs.filter((r) => r.workers === 2)) {
       const one = pool.runs.find((o) => o.type === two.type && o.workers === 1)
-      targets.push(target(`Pool ${two.type.toUpperCase()}: 2 workers vs 1 (× images/s, whole batch)`, two.imagesPerSecond / one.imagesPerSecond, 1.8))
+      targets.push(target(`Pool ${two.type.toUpperCase()}: concurrency 2 vs 1 (× images/s, whole batch)`, two.imagesPerSecond / one.imagesPerSecond, 1.8))
       const c = ceilingOf(two.type)
       if (c) {
         targets.push({ name: `  the machine's ceiling, 2 processes apart vs 1`, value: c.imagesPerSecond / one.imagesPerSecond, target: '(none)', pass: undefined })
