@@ -59,7 +59,7 @@ export interface RenderBatchOptions {
   quality?: number
   /** For video types: codec, poster frames, hardware encoding. */
   video?: VideoBatchOptions
-  /** Rows rendered at once. 1 renders in this thread; more use worker threads. Default: the cores available. */
+  /** Rows rendered at once: this thread and `concurrency - 1` worker threads. 1 renders in this thread alone. Default: the cores available. */
   concurrency?: number
   /** The column ids come from. Default: the template's `idVariable`, else `id`, else `sku`. */
   idColumn?: string

@@ -7,7 +7,7 @@ export const concurrencyOption = defineOption<number>({
   short: 'c',
   type: 'string',
   valueName: '<n>',
-  description: 'Rows rendered at the same time, each in a worker thread. 1 renders in the main thread, without workers.',
+  description: 'Rows rendered at the same time: the main thread and n-1 worker threads take rows from one queue. 1 renders in the main thread alone.',
   defaultText: 'the number of CPU cores available',
   parse(raw) {
     if (raw === undefined) return Math.max(1, availableParallelism())
