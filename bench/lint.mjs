@@ -6,9 +6,15 @@
  * back, contrast and white-background checks). Target: text rules under 1 ms per ad, so 10,000
  * ads lint in seconds. Times are this process's CPU time (user + system).
  *
- *   pnpm bench:lint [-- --iterations N]
+ * Then the `vitrine lint` CLI (built) on a feed of `--pool-rows` rows (the risky rows repeated)
+ * in one market on TikTok, with `--concurrency 1` (main thread) and 2 (worker threads): wall
+ * time of the whole command, process start included, best of `--pool-repeats`. `--pool-rows 0`
+ * skips it.
+ *
+ *   pnpm bench:lint [-- --iterations N --pool-rows 300 --pool-repeats 2]
  */
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -19,7 +25,12 @@ import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
-  options: { iterations: { type: 'string', default: '2000' }, renders: { type: 'string', default: '30' } },
+  options: {
+    iterations: { type: 'string', default: '2000' },
+    renders: { type: 'string', default: '30' },
+    'pool-rows': { type: 'string', default: '300' },
+    'pool-repeats': { type: 'string', default: '2' },
+  },
 })
 const iterations = Number(args.iterations)
 const renders = Number(args.renders)
@@ -78,3 +89,56 @@ console.log(`  rule set compiled once:        ${rulesMs.toFixed(1)} ms`)
 console.log(`  text rules (no pixels):        ${textMs.toFixed(3)} ms per ad  (${Math.round(1000 / textMs)} ads/s; 10,000 ads in ${((textMs * 10000) / 1000).toFixed(1)} s)  target < 1 ms`)
 console.log(`  visual rules (with pixels):    ${visualMs.toFixed(2)} ms per ad  (of which rendering frame + backdrop and reading back: ${(renderMs / renders).toFixed(2)} ms)`)
 console.log(`  findings per ad:               ${(findings / iterations).toFixed(2)}`)
+
+const poolRows = Number(args['pool-rows'])
+if (poolRows > 0) {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'vitrine-bench-lint-'))
+  try {
+    const lines = readFileSync(join(examples, 'risky-products.csv'), 'utf8').trim().split('\n')
+    const header = lines[0]
+    const body = lines.slice(1)
+    const out = [header]
+    for (let i = 0; i < poolRows; i++) {
+      const cells = body[i % body.length].split(',')
+      cells[0] = `${cells[0]}-${i}`
+      cells[4] = join(examples, cells[4])
+      out.push(cells.join(','))
+    }
+    const csv = join(tmp, 'feed.csv')
+    writeFileSync(csv, out.join('\n') + '\n')
+    const cli = join(root, 'packages/node/dist/cli.js')
+    const timed = (concurrency, extra) => {
+      const t0 = performance.now()
+      let stdout
+      try {
+        stdout = execFileSync(process.execPath, [cli, 'lint', join(examples, 'product-card.json'), '--data', csv, '--market', 'de-DE', '--platform', 'tiktok', '--json', '--concurrency', String(concurrency), ...extra], {
+          maxBuffer: 256 * 1024 * 1024,
+          env: { ...process.env, NODE_OPTIONS: '' },
+        })
+      } catch (error) {
+        // Exit code 1 means findings of severity error, which this feed has.
+        if (error.status !== 1) throw error
+        stdout = error.stdout
+      }
+      return { ms: performance.now() - t0, stdout: stdout.toString() }
+    }
+    const repeats = Number(args['pool-repeats'])
+    console.log(`vitrine lint CLI, ${poolRows} rows × de-DE × TikTok 1080x1920 (${poolRows} ads), ${os.availableParallelism()} cores; wall time per command, process start included:`)
+    for (const extra of [[], ['--text-only']]) {
+      const results = {}
+      for (const c of [1, 2]) {
+        const times = []
+        for (let r = 0; r < repeats; r++) {
+          const { ms, stdout } = timed(c, extra)
+          times.push(ms)
+          results[c] = stdout
+        }
+        const best = Math.min(...times)
+        console.log(`  ${(extra[0] ?? 'with renders').padEnd(13)} --concurrency ${c}: ${times.map((t) => (t / 1000).toFixed(2)).join(' / ')} s  (best ${(poolRows / (best / 1000)).toFixed(1)} ads/s)`)
+      }
+      if (results[1] !== results[2]) console.log('  !! the findings differ between 1 and 2 threads')
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}

@@ -2,32 +2,27 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve as resolvePath } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
-  AssetStore,
-  FontLibrary,
   VitrineError,
   bindRow,
-  createRuleSet,
   formatCatalog,
   getFormat,
   getMarket,
   lint,
   parseFeed,
-  parseRulePack,
   parseTemplate,
   readRowId,
-  renderLintPixels,
-  resolve,
   PLATFORM_ALIASES,
   type BoundValues,
-  type LintDiagnostic,
   type RuleSet,
-  type Surface,
   type Template,
   type UiLanguage,
 } from '@vitrine/core'
 import { anchorTemplateUrls } from './anchor-template-urls.js'
-import { builtInFontBaseUrl } from './built-in-font-base-url.js'
-import { NodePlatform } from './node-platform.js'
+import { createLintPool } from './lint-pool.js'
+import { defaultConcurrency } from './pool.js'
+import { lintFailure, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
+
+export type { LintBatchDiagnostic } from './lint-row-checker.js'
 
 /** Options for {@link lintBatch}. */
 export interface LintBatchOptions {
@@ -53,15 +48,14 @@ export interface LintBatchOptions {
   idColumn?: string
   /** The day the ads run (`YYYY-MM-DD`); default today. */
   date?: string
+  /**
+   * Rows checked at the same time, each in a worker thread (`lint-worker`); 1 checks in this
+   * thread. Default: {@link defaultLintConcurrency}. The diagnostics are the same, in the same
+   * order, whatever the concurrency.
+   */
+  concurrency?: number
 }
 
-/** A diagnostic of one ad: the row id, market, platform and format it was found in. */
-export interface LintBatchDiagnostic extends LintDiagnostic {
-  id: string
-  market: string
-  platform: string | null
-  format: string
-}
 
 /** What {@link lintBatch} returns. */
 export interface LintBatchResult {
@@ -69,6 +63,8 @@ export interface LintBatchResult {
   /** Ads checked (row × market × platform × format). */
   ads: number
   rules: RuleSet
+  /** Rows that were checked at the same time. */
+  concurrency: number
 }
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
@@ -96,6 +92,16 @@ export function formatsForPlatform(platform: string | undefined, template: Templ
   return matches.length > 0 ? matches.map((f) => f.id) : [own]
 }
 
+/**
+ * The pool size when none is given: one worker per core, but no more than the ads can keep busy.
+ * Starting a worker (loading core, the canvas and the fonts) costs about a second of CPU here, as
+ * much as ~20 rendered ads or ~1,000 text-only ones (bench/lint.mjs).
+ */
+export function defaultLintConcurrency(ads: number, textOnly: boolean): number {
+  const adsPerWorker = textOnly ? 1000 : 20
+  return Math.max(1, Math.min(defaultConcurrency(), Math.ceil(ads / adsPerWorker)))
+}
+
 /** A row of a template checked without a feed: every variable optional, defaults only. */
 function withoutRequired(template: Template): Template {
   const copy = structuredClone(template)
@@ -118,9 +124,9 @@ function withoutRequired(template: Template): Template {
 export async function lintBatch(options: LintBatchOptions): Promise<LintBatchResult> {
   const templatePath = resolvePath(options.template)
   let template = anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template'))), folderUrl(dirname(templatePath)))
-  const extra = []
-  for (const file of options.rules ?? []) extra.push(parseRulePack(new TextDecoder().decode(await readInput(resolvePath(file), 'rule pack')), file))
-  const rules = createRuleSet({ extra })
+  const packTexts: string[] = []
+  for (const file of options.rules ?? []) packTexts.push(new TextDecoder().decode(await readInput(resolvePath(file), 'rule pack')))
+  const rules = setupRuleSet({ rulePacks: (options.rules ?? []).map((file, i) => ({ text: packTexts[i]!, file })) })
   const markets = options.markets.map((m) => getMarket(m, '--market'))
   const platforms: Array<string | undefined> = options.platforms && options.platforms.length > 0 ? options.platforms : [undefined]
   if (options.formats) for (const f of options.formats) getFormat(f)
@@ -155,53 +161,41 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
     rows.push({ id: template.id ?? 'template', values: bound.values, raw: {}, pointer: '/rows/0' })
   }
 
-  const platform = new NodePlatform()
-  const assets = new AssetStore(platform, { baseUrl: policyBase, allowedRoots: [...new Set([policyBase, folderUrl(dirname(templatePath))])] })
-  const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
-  const surfaces = new Map<string, Surface>()
-  const diagnostics: LintBatchDiagnostic[] = []
-  const date = options.date ?? new Date().toISOString().slice(0, 10)
-  let ads = 0
-  for (const row of rows) {
-    for (const market of markets) {
-      for (const p of platforms) {
-        for (const format of options.formats ?? formatsForPlatform(p, template)) {
-          ads++
-          const where = { id: row.id, market: market.id, platform: p ?? null, format }
-          if (row.error) {
-            diagnostics.push({ ...where, ...failure(row.error) })
-            continue
-          }
-          try {
-            const scene = await resolve(template, row.values, { format, locale: market.locale, market: market.id, platform, assets, fonts, rowPointer: row.pointer })
-            let pixels
-            if (!options.textOnly) {
-              const key = `${scene.width}x${scene.height}`
-              let surface = surfaces.get(key)
-              if (!surface) surfaces.set(key, (surface = platform.createSurface(scene.width, scene.height)))
-              pixels = renderLintPixels(scene, { platform, images: assets, surface })
-            }
-            const found = lint(scene, { market: market.id, platform: p, rules, template, data: row.raw, rowPointer: row.pointer, date, language: options.language, safeZone: options.safeZone, pixels })
-            for (const d of found) diagnostics.push({ ...where, ...d })
-          } catch (error) {
-            diagnostics.push({ ...where, ...failure(error) })
-          }
+  const rulePacks = (options.rules ?? []).map((file, i) => ({ text: packTexts[i]!, file }))
+  const setup: LintRowSetup = {
+    template,
+    rulePacks,
+    assetBase: policyBase,
+    allowedRoots: [...new Set([policyBase, folderUrl(dirname(templatePath))])],
+    textOnly: options.textOnly,
+    date: options.date ?? new Date().toISOString().slice(0, 10),
+    language: options.language,
+    safeZone: options.safeZone,
+  }
+  const marketList = markets.map((m) => ({ id: m.id, locale: m.locale }))
+  const platformList = platforms.map((p) => p ?? null)
+  const formats = platforms.map((p) => options.formats ?? formatsForPlatform(p, template))
+  const perRow = marketList.length * formats.reduce((n, f) => n + f.length, 0)
+  // Rows that failed to bind need no worker; the others are checked in the pool, in any order,
+  // and put back in feed order so that the output does not depend on the concurrency.
+  const checkable = rows.filter((r) => !r.error).length
+  const pool = createLintPool(setup, Math.max(1, Math.min(options.concurrency ?? defaultLintConcurrency(checkable * perRow, options.textOnly === true), checkable)))
+  let results: LintRowResult[]
+  try {
+    results = await Promise.all(
+      rows.map((row) => {
+        if (row.error) {
+          const diagnostics: LintBatchDiagnostic[] = []
+          for (const market of marketList)
+            for (let i = 0; i < platformList.length; i++)
+              for (const format of formats[i]!) diagnostics.push({ id: row.id, market: market.id, platform: platformList[i]!, format, ...lintFailure(row.error) })
+          return Promise.resolve({ diagnostics, ads: perRow })
         }
-      }
-    }
+        return pool.run({ row: { id: row.id, values: row.values, raw: row.raw, pointer: row.pointer }, markets: marketList, platforms: platformList, formats })
+      }),
+    )
+  } finally {
+    await pool.close()
   }
-  return { diagnostics, ads, rules }
-}
-
-/** A row that could not be checked, as an error diagnostic. */
-function failure(error: unknown): LintDiagnostic {
-  const e = error instanceof VitrineError ? error : undefined
-  return {
-    rule: e?.code ?? 'render/failed',
-    severity: 'error',
-    message: error instanceof Error ? error.message : String(error),
-    path: e?.path ?? '',
-    source: 'Vitrine',
-    fix: 'Fix the row so that it can be rendered, then lint it again',
-  }
+  return { diagnostics: results.flatMap((r) => r.diagnostics), ads: results.reduce((n, r) => n + r.ads, 0), rules, concurrency: pool.concurrency }
 }

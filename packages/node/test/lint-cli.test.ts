@@ -75,6 +75,18 @@ test('the risky feed: expected rules with spans and pointers, exit code 1 (JSON 
   assert.ok(log.runs[0]!.results.some((r) => r.ruleId === 'DE-TEST' && r.level === 'error' && r.locations[0]!.logicalLocations[0]!.fullyQualifiedName === '/layers/2/text'))
 })
 
+test('on a pool of worker threads the findings are the same, in the same order, as in the main thread', async () => {
+  const args = ['lint', 'examples/product-card.json', '--data', 'examples/risky-products.csv', '--market', 'zh-CN,de-DE,fr-FR', '--platform', 'tiktok']
+  const [one, two, text] = await Promise.all([vitrine([...args, '--json', '--concurrency', '1']), vitrine([...args, '--json', '--concurrency', '2']), vitrine([...args, '--concurrency', '2'])])
+  assert.equal(one.code, 1, one.stderr)
+  assert.equal(two.code, 1, two.stderr)
+  const a = (JSON.parse(one.stdout) as { diagnostics: Diagnostic[] }).diagnostics
+  const b = (JSON.parse(two.stdout) as { diagnostics: Diagnostic[] }).diagnostics
+  assert.ok(a.length > 10 && new Set(a.map((d) => d.id)).size >= 5, `${a.length} findings`)
+  assert.deepEqual(b, a)
+  assert.match(text.stdout, /in 18 ads \(2 worker threads\)\n$/)
+})
+
 test('exit 0 when nothing is an error; exit 2 for usage, template and rule-pack errors', async () => {
   const clean = join(dir, 'clean.csv')
   await writeFile(clean, 'sku,title,price,currency,image\nOK-1,Bequemer Laufschuh,49.00,EUR,' + join(repo, 'examples/images/sneaker.png') + '\n')

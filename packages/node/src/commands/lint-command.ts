@@ -8,6 +8,7 @@ import { formatOption } from '../options/format-option.js'
 import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
 import { jsonOption } from '../options/json-option.js'
+import { lintConcurrencyOption } from '../options/lint-concurrency-option.js'
 import { marketOption } from '../options/market-option.js'
 import { platformOption } from '../options/platform-option.js'
 import { rulesOption } from '../options/rules-option.js'
@@ -72,6 +73,7 @@ export const lintCommand: CliCommand = {
     { option: textOnlyOption },
     { option: uiLanguageOption },
     { option: idColumnOption },
+    { option: lintConcurrencyOption },
     { option: jsonOption },
     { option: sarifOption },
     { option: helpOption },
@@ -108,6 +110,7 @@ export const lintCommand: CliCommand = {
         textOnly: options['text-only'] === true,
         language: options['ui-language'] as UiLanguage,
         idColumn: options['id-column'] as string | undefined,
+        concurrency: options.concurrency as number | undefined,
       })
     } catch (error) {
       const exitCode = isLintInputError(error) ? EXIT_USAGE : EXIT_INTERNAL
@@ -139,7 +142,7 @@ export const lintCommand: CliCommand = {
     }
     const warnings = diagnostics.filter((d) => d.severity === 'warn').length
     const infos = diagnostics.length - errors - warnings
-    io.stdout.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info in ${result.ads} ad${result.ads === 1 ? '' : 's'}\n`)
+    io.stdout.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info in ${result.ads} ad${result.ads === 1 ? '' : 's'} (${result.concurrency === 1 ? 'main thread' : `${result.concurrency} worker threads`})\n`)
     return exitCode
   },
 }

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Piscina } from 'piscina'
+import { LintRowChecker, lintFailure, type LintRowJob, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
+
+/** Checks lint rows, in worker threads or in this thread. */
+export interface LintPool {
+  /** How many rows are checked at the same time. */
+  readonly concurrency: number
+  /** Checks one row; never rejects (a crashed worker turns that row's ads into error findings). */
+  run(job: LintRowJob): Promise<LintRowResult>
+  /** Stops the workers. */
+  close(): Promise<void>
+}
+
+/**
+ * Makes the pool a lint batch runs on, like the render pool: `concurrency` 1 checks in this
+ * thread with no workers to start; more starts that many worker threads (`lint-worker`), each
+ * with its own {@link LintRowChecker}.
+ */
+export function createLintPool(setup: LintRowSetup, concurrency: number): LintPool {
+  if (concurrency <= 1) {
+    const checker = new LintRowChecker(setup)
+    let queue: Promise<unknown> = Promise.resolve()
+    return {
+      concurrency: 1,
+      run(job) {
+        const next = queue.then(() => checker.check(job))
+        queue = next.catch(() => {})
+        return next
+      },
+      close: async () => {},
+    }
+  }
+  const piscina = new Piscina({
+    filename: workerUrl().href,
+    minThreads: concurrency,
+    maxThreads: concurrency,
+    concurrentTasksPerWorker: 1,
+    atomics: 'disabled',
+    idleTimeout: 60_000,
+    workerData: setup,
+  })
+  return {
+    concurrency,
+    async run(job) {
+      try {
+        return (await piscina.run(job)) as LintRowResult
+      } catch (error) {
+        const diagnostics = []
+        let ads = 0
+        for (const market of job.markets)
+          for (let i = 0; i < job.platforms.length; i++)
+            for (const format of job.formats[i]!) {
+              ads++
+              diagnostics.push({ id: job.row.id, market: market.id, platform: job.platforms[i] ?? null, format, ...lintFailure(error, 'The lint worker failed: ') })
+            }
+        return { diagnostics, ads }
+      }
+    },
+    close: () => piscina.destroy(),
+  }
+}
+
+/** `dist/lint-worker.js` when built (or one folder up from a shared chunk), `src/lint-worker.ts` under tsx. */
+function workerUrl(): URL {
+  const here = import.meta.url
+  const candidates = here.endsWith('.ts') ? ['./lint-worker.ts'] : ['./lint-worker.js', '../lint-worker.js']
+  for (const candidate of candidates) {
+    const url = new URL(candidate, here)
+    if (existsSync(fileURLToPath(url))) return url
+  }
+  throw new Error(`The lint worker module is missing next to ${fileURLToPath(here)}`)
+}
