@@ -5,8 +5,10 @@ import {
   lint,
   marketForLocale,
   renderLintPixels,
+  resolve,
   PLATFORM_ALIASES,
   type AssetStore,
+  type FontLibrary,
   type BoundValues,
   type LintDiagnostic,
   type Platform,
@@ -30,6 +32,12 @@ export interface ManifestLintEntry extends LintDiagnostic {
   locale: string
   market: string
   platform: string | null
+  /**
+   * Video outputs only: the time in seconds of the frame the pixel rules (contrast, white
+   * background) were measured on, the timeline's poster time (default 0). Text, data and layout
+   * rules read every layer of the video, whenever it shows.
+   */
+  frameTime?: number
 }
 
 /**
@@ -40,7 +48,7 @@ export interface ManifestLintEntry extends LintDiagnostic {
 export function lintOutput(
   scene: Scene,
   where: { id: string; format: string; locale: string; market?: string; rowPointer: string; values: BoundValues },
-  context: { platform: Platform; assets: AssetStore; template: Template; date: string; scratch: Surface },
+  context: { platform: Platform; assets: AssetStore; template: Template; date: string; scratch: Surface; frameTime?: number },
 ): ManifestLintEntry[] {
   const market = where.market ?? marketForLocale(where.locale)?.id
   if (market === undefined) return []
@@ -48,7 +56,8 @@ export function lintOutput(
   const formatPlatform = getFormat(where.format).platform
   const known = formatPlatform !== undefined && (rules.platforms.has(formatPlatform) || rules.platforms.has(PLATFORM_ALIASES[formatPlatform] ?? ''))
   const platform = known ? formatPlatform : undefined
-  const pixels = renderLintPixels(scene, { platform: context.platform, images: context.assets, surface: context.scratch })
+  const frameTime = context.frameTime
+  const pixels = renderLintPixels(scene, { platform: context.platform, images: context.assets, surface: context.scratch, t: frameTime })
   const data: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(where.values)) data[key] = value
   return lint(scene, { market, platform, rules, template: context.template, data, rowPointer: where.rowPointer, date: context.date, pixels }).map((d) => ({
@@ -58,7 +67,22 @@ export function lintOutput(
     market,
     platform: platform ?? null,
     ...d,
+    ...(frameTime !== undefined ? { frameTime } : {}),
   }))
+}
+
+/**
+ * Lints one video output before it is encoded (so that `--strict` writes nothing for it): the
+ * Scene is resolved as the video's own render resolves it, its text and data rules read every
+ * layer, and its pixel rules measure the poster frame (`frameTime` in each entry).
+ */
+export async function lintVideoOutput(
+  template: Template,
+  where: { id: string; format: string; locale: string; market?: string; rowPointer: string; values: BoundValues },
+  context: { platform: Platform; assets: AssetStore; fonts: FontLibrary; date: string; scratch: Surface },
+): Promise<ManifestLintEntry[]> {
+  const scene = await resolve(template, where.values, { format: where.format, locale: where.locale, platform: context.platform, assets: context.assets, fonts: context.fonts, rowPointer: where.rowPointer })
+  return lintOutput(scene, where, { ...context, template, frameTime: scene.timeline?.poster ?? 0 })
 }
 
 /** The error an output gets under `--strict` when lint found errors in it. */

@@ -69,7 +69,7 @@ export interface RenderBatchOptions {
   onProgress?: (progress: BatchProgress) => void
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
   model?: string
-  /** Lint every image output into the manifest; `strict` refuses to write outputs with lint errors. `date`: the day the ads run (default today). */
+  /** Lint every output into the manifest (videos: pixel rules on the poster frame); `strict` refuses to write outputs with lint errors. `date`: the day the ads run (default today). */
   lint?: { strict?: boolean; date?: string }
 }
 

@@ -203,3 +203,28 @@ test('render --lint lists findings in the manifest; --strict refuses outputs wit
   assert.match(plain.stderr, /Lint: \d+ errors/)
   assert.ok(existsSync(join(lintOnly, 'RISK-ZH-ABS', 'tiktok.zh-CN.png')))
 })
+
+test('render --lint on video outputs: text rules on every layer, pixel rules on the poster frame; --strict encodes nothing for a refused video', async () => {
+  const work = join(dir, 'video')
+  await mkdir(join(work, 'images'), { recursive: true })
+  const template = JSON.parse(await readFile(join(repo, 'examples/product-video.json'), 'utf8')) as { timeline: { fps: number; poster?: number; audio?: unknown } }
+  // Few frames and no music: the test is about lint, not encoding.
+  template.timeline.fps = 5
+  delete template.timeline.audio
+  await writeFile(join(work, 'video.json'), JSON.stringify(template))
+  for (const picture of ['sneaker.png', 'mug.png']) await writeFile(join(work, 'images', picture), await readFile(join(repo, 'examples/images', picture)))
+  await writeFile(join(work, 'feed.csv'), 'sku,title,price,currency,image,badge,brandColor\nRISK-ZH-ABS,全网最低价 销量第一的跑鞋,299.00,CNY,images/sneaker.png,,#d7263d\nSAFE-MUG,陶瓷马克杯,18.90,CNY,images/mug.png,,#2a9d8f\n')
+  const out = join(work, 'out')
+  const run = await vitrine(['render', join(work, 'video.json'), '--data', join(work, 'feed.csv'), '--type', 'mp4', '--format', 'tiktok', '--market', 'zh-CN', '--strict', '--concurrency', '1', '--out', out, '--json'])
+  assert.equal(run.code, 1, run.stderr)
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+    failures: Array<{ id: string; error: { code: string } }>
+    lint: Array<{ id: string; rule: string; path: string; span?: { start: number }; frameTime?: number }>
+  }
+  assert.equal(manifest.failures.find((f) => f.id === 'RISK-ZH-ABS')?.error.code, 'lint/failed')
+  assert.ok(!existsSync(join(out, 'RISK-ZH-ABS', 'tiktok.zh-CN.mp4')), 'a refused video is not encoded')
+  assert.ok(existsSync(join(out, 'SAFE-MUG', 'tiktok.zh-CN.mp4')))
+  assert.ok(manifest.lint.some((d) => d.id === 'RISK-ZH-ABS' && d.rule === 'CN-ABS' && d.span?.start === 2))
+  // Every entry of a video says which frame its pixels came from: the timeline's poster time.
+  assert.ok(manifest.lint.length > 0 && manifest.lint.every((d) => d.frameTime === template.timeline.poster), JSON.stringify(manifest.lint.map((d) => d.frameTime)))
+})

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { VitrineError, renderFrame, renderVideo, type AssetStore, type FontLibrary, type Surface, type VideoCodec, type VideoContainer } from '@vitrine/core'
 import type { NodePlatform } from '../node-platform.js'
+import { lintVideoOutput, strictLintError } from '../lint-output.js'
 import { errorRecord, type RowJob, type RowJobResult, type RowRendererSetup } from '../row-renderer.js'
 import { ffmpegEncoder } from './ffmpeg-encoder.js'
 import { frameReporter } from './frame-progress.js'
@@ -53,6 +54,14 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
     try {
       await mkdir(dirname(file), { recursive: true })
       const surface = ctx.surfaceFor(request.format)
+      if (setup.lint) {
+        // Linted before encoding, so that --strict writes nothing for a refused video.
+        const where = { id: job.id, format: request.format, locale: request.locale, market: request.market, rowPointer: job.rowPointer, values: job.values }
+        const entries = await lintVideoOutput(setup.template, where, { platform: ctx.platform, assets: ctx.assets, fonts: ctx.fonts, date: setup.lint.date, scratch: surface })
+        if (entries.length > 0) (result.lint ??= []).push(...entries)
+        const refused = setup.lint.strict ? strictLintError(entries) : undefined
+        if (refused) throw refused
+      }
       const rendered = await renderVideo(setup.template, job.values, {
         format: request.format,
         locale: request.locale,
