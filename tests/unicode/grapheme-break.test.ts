@@ -44,3 +44,19 @@ test('the fast path for Latin, Greek and Cyrillic text agrees with Intl.Segmente
   }
   assert.ok(checked > 1000, `only ${checked} pairs took the fast path`)
 })
+
+test('the fast path for other scripts (segmenter only around marks, emoji, Hangul…) agrees with Intl.Segmenter for every BMP character', () => {
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' })
+  let checked = 0
+  for (let cp = 0; cp < 0x10000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue
+    const x = String.fromCharCode(cp)
+    // Next to a Thai letter (never a simple text) and to itself: short, so that a character the
+    // fast path wrongly takes as a cluster of its own is never handed to the segmenter.
+    const text = `\u0e01${x}${x}\u0e01${x}`
+    const expected = [...Array.from(segmenter.segment(text), (s) => s.index), text.length]
+    assert.deepEqual(offsets(graphemeBoundaries(text)), expected, `U+${cp.toString(16)}`)
+    checked++
+  }
+  assert.ok(checked > 60_000)
+})

@@ -5,6 +5,10 @@ type Bidi = { getEmbeddingLevels(text: string, direction?: 'ltr' | 'rtl' | 'auto
 let engine: Bidi | undefined
 const bidi = () => (engine ??= (bidiFactory as unknown as () => Bidi)())
 
+// Characters of bidi class R, AL or AN (the blocks of right-to-left scripts, taken whole) and
+// explicit embeddings, overrides and isolates: without any, a left-to-right paragraph is all level 0.
+const rtlOrExplicit = /[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\ud802\ud803\ud83a\ud83b]/
+
 /** The resolved embedding levels of a text, by UAX #9 (from `bidi-js`). */
 export interface BidiLevels {
   /** One level per UTF-16 code unit; odd is right-to-left. */
@@ -25,6 +29,9 @@ export interface BidiLevels {
  * ```
  */
 export function resolveBidiLevels(text: string, direction: 'ltr' | 'rtl' | 'auto'): BidiLevels {
+  // Nothing right to left, no Arabic digits, no explicit controls: every level is 0 (W7 turns
+  // European numbers into L after an L start of sequence). Most titles take this path.
+  if (direction !== 'rtl' && !rtlOrExplicit.test(text)) return { levels: new Uint8Array(text.length), paragraphLevels: new Uint8Array(text.length) }
   const result = bidi().getEmbeddingLevels(text, direction)
   const levels = result.levels.slice(0, text.length)
   // bidi-js leaves the low surrogate of a pair at a level of its own; give it its pair's.

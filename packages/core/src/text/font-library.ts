@@ -26,6 +26,8 @@ interface FallbackManifest {
 interface LoadedManifest {
   weights: number[]
   subsets: Array<{ name: string; covers: CodePointSet }>
+  /** The subset found for each cluster asked about (null: none). */
+  byCluster: Map<string, { name: string; covers: CodePointSet } | null>
 }
 
 // Fallback faces register under a family name of their own, one per subset file, so that
@@ -124,8 +126,14 @@ export class FontLibrary {
    */
   async fallbackFace(id: FallbackFamilyId, cluster: string, weight: number): Promise<SceneFontRef | undefined> {
     const manifest = await this.manifest(id)
-    const first = cluster.codePointAt(0)!
-    const subset = manifest.subsets.find((s) => s.covers.hasAll(cluster)) ?? manifest.subsets.find((s) => s.covers.has(first))
+    let subset = manifest.byCluster.get(cluster)
+    if (subset === undefined) {
+      // Families split into a hundred subsets (Chinese, Japanese, Korean): search each cluster once.
+      const first = cluster.codePointAt(0)!
+      subset = manifest.subsets.find((s) => s.covers.hasAll(cluster)) ?? manifest.subsets.find((s) => s.covers.has(first)) ?? null
+      if (manifest.byCluster.size > 50_000) manifest.byCluster.clear()
+      manifest.byCluster.set(cluster, subset)
+    }
     if (!subset) return undefined
     const nearest = manifest.weights.reduce((a, b) => (Math.abs(b - weight) < Math.abs(a - weight) ? b : a))
     const face: SceneFontRef = { family: `${FALLBACK_PREFIX}${id} ${subset.name}`, weight: nearest, style: 'normal' }
@@ -140,7 +148,7 @@ export class FontLibrary {
     p = this.fetch(url)
       .then((bytes) => {
         const data = JSON.parse(new TextDecoder().decode(bytes)) as FallbackManifest
-        return { weights: data.weights, subsets: Object.entries(data.subsets).map(([name, range]) => ({ name, covers: CodePointSet.fromUnicodeRange(range) })) }
+        return { weights: data.weights, subsets: Object.entries(data.subsets).map(([name, range]) => ({ name, covers: CodePointSet.fromUnicodeRange(range) })), byCluster: new Map() }
       })
       .catch((error: unknown) => {
         this.manifests.delete(id)

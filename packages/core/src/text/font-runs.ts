@@ -5,6 +5,7 @@ import { CodePointSet } from './code-point-set.js'
 import { DEFAULT_FONT_FAMILY } from './default-fonts.js'
 import { FALLBACK_FAMILIES, hanFamilyFor, isEmojiCluster, localeFamilyOf, scriptFamilyOf, type FallbackFamilyId } from './fallback-stack.js'
 import type { FontLibrary } from './font-library.js'
+import { graphemeBoundaries } from './line-breaks.js'
 
 /** A stretch of text drawn with one face: `text.slice(start, end)`. */
 export interface FontRun {
@@ -82,7 +83,16 @@ export async function assignFonts(text: string, options: AssignFontsOptions): Pr
 async function assign(text: string, options: AssignFontsOptions): Promise<FontAssignment> {
   const { primary, fonts, locale } = options
   await fonts.ensure([primary])
-  const coverage = (face: SceneFontRef) => fonts.coverageOf(face) ?? ASSUMED_COVERAGE
+  // Faces are asked about once per cluster: keep their coverage at hand (each is loaded, or a
+  // fallback subset whose coverage is known, before it is first asked about).
+  const coverages = new Map<SceneFontRef, CodePointSet>()
+  const coverage = (face: SceneFontRef) => {
+    let c = coverages.get(face)
+    if (!c) coverages.set(face, (c = fonts.coverageOf(face) ?? ASSUMED_COVERAGE))
+    return c
+  }
+  // Clusters that took the first fallback family of their script: the same cluster again takes the same face.
+  const byScript = new Map<string, SceneFontRef>()
   const inter: SceneFontRef = { family: DEFAULT_FONT_FAMILY, weight: primary.weight, style: primary.style }
   const stack: SceneFontRef[] = [primary]
   const han = hanFamilyFor(locale, text)
@@ -100,6 +110,15 @@ async function assign(text: string, options: AssignFontsOptions): Promise<FontAs
     return undefined
   }
 
+  // The faces already at hand, without waiting: most clusters take one of them.
+  const pickNow = (cluster: string): SceneFontRef | undefined => {
+    if (isEmojiCluster(cluster)) return undefined
+    const bare = withoutSelectors(cluster)
+    if (previous && neutral.test(cluster) && coverage(previous).hasAll(bare)) return previous
+    for (const face of stack) if (coverage(face).hasAll(bare)) return face
+    return byScript.get(cluster)
+  }
+
   const pick = async (cluster: string): Promise<SceneFontRef> => {
     const bare = withoutSelectors(cluster)
     if (isEmojiCluster(cluster)) {
@@ -115,7 +134,14 @@ async function assign(text: string, options: AssignFontsOptions): Promise<FontAs
     }
     const candidates: FallbackFamilyId[] = []
     const script = scriptFamilyOf(cluster, han)
-    if (script) candidates.push(script)
+    if (script) {
+      const face = await tryFallback(script, cluster)
+      if (face) {
+        byScript.set(cluster, face)
+        return face
+      }
+      candidates.push(script)
+    }
     candidates.push(...used)
     const own = localeFamilyOf(locale, text)
     if (own) candidates.push(own)
@@ -131,7 +157,7 @@ async function assign(text: string, options: AssignFontsOptions): Promise<FontAs
 
   for (const { segment, index } of graphemes(text)) {
     // Controls and line ends are not drawn: they join the run before them.
-    const face = previous && (isBidiControl(segment) || /^[\r\n\u2028\u2029]+$/.test(segment)) ? previous : await pick(segment)
+    const face = previous && (isBidiControl(segment) || /^[\r\n\u2028\u2029]+$/.test(segment)) ? previous : (pickNow(segment) ?? (await pick(segment)))
     const last = runs[runs.length - 1]
     if (last && sameFace(last.face, face)) last.end = index + segment.length
     else runs.push({ start: index, end: index + segment.length, face })
@@ -148,10 +174,15 @@ async function assign(text: string, options: AssignFontsOptions): Promise<FontAs
   return { runs, faces, missing, ellipsisFace }
 }
 
-let graphemeSegmenter: Intl.Segmenter | undefined
-function graphemes(text: string): Iterable<Intl.SegmentData> {
-  graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' })
-  return graphemeSegmenter.segment(text)
+/** The grapheme clusters of `text` with their UTF-16 index (from {@link graphemeBoundaries}). */
+function* graphemes(text: string): Generator<{ segment: string; index: number }> {
+  const boundaries = graphemeBoundaries(text)
+  let start = 0
+  for (let i = 1; i <= text.length; i++) {
+    if (!boundaries[i]) continue
+    yield { segment: text.slice(start, i), index: start }
+    start = i
+  }
 }
 
 /** A cluster without variation selectors and joiners, which fonts need not map themselves. */

@@ -1,7 +1,7 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import { isBidiControl, lineLevels, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
 import type { FontMetrics } from './font-metrics.js'
-import { BREAK_MANDATORY, BREAK_NONE, findLineBreaks, graphemeBoundaries } from './line-breaks.js'
+import { BREAK_MANDATORY, BREAK_NONE, findLineBreaksIn, graphemeBoundaries } from './line-breaks.js'
 
 /** A stretch of the text set in one font, for {@link TextLayoutInput.runs}. */
 export interface TextLayoutFontRun {
@@ -85,6 +85,12 @@ interface Prepared {
   runOf: Uint16Array
   runs: readonly TextLayoutFontRun[]
   runIsCursive: boolean[]
+  /** 1 for units that are not drawn: directional controls and line ends. */
+  hidden: Uint8Array
+  /** Number of hidden units before each index (length + 1): a range without any is a plain slice. */
+  hiddenBefore: Uint32Array
+  /** 1 for units a line end drops: whitespace, zero width space, directional controls. */
+  trimmable: Uint8Array
   /** Line-break segments: [start, end) pairs, each ending at a break opportunity. */
   segments: Array<{ start: number; end: number; mandatory: boolean }>
   paragraphLevel: number
@@ -92,35 +98,61 @@ interface Prepared {
 
 function prepare(input: TextLayoutInput): Prepared {
   const text = input.text
-  const runs = input.runs && input.runs.length > 0 ? input.runs : [{ start: 0, end: text.length, fontAt: input.fontAt }]
-  const runOf = new Uint16Array(text.length)
+  const n = text.length
+  const runs = input.runs && input.runs.length > 0 ? input.runs : [{ start: 0, end: n, fontAt: input.fontAt }]
+  const runOf = new Uint16Array(n)
   runs.forEach((r, i) => runOf.fill(i, r.start, r.end))
-  const breaks = findLineBreaks(text, input.locale)
+  const clusters = graphemeBoundaries(text)
+  const breaks = findLineBreaksIn(text, input.locale, clusters)
   const segments: Prepared['segments'] = []
   let start = 0
-  for (let i = 1; i <= text.length; i++) {
+  for (let i = 1; i <= n; i++) {
     if (breaks[i] !== BREAK_NONE) {
-      segments.push({ start, end: i, mandatory: breaks[i] === BREAK_MANDATORY && i < text.length })
+      segments.push({ start, end: i, mandatory: breaks[i] === BREAK_MANDATORY && i < n })
       start = i
     }
+  }
+  const hidden = new Uint8Array(n)
+  const hiddenBefore = new Uint32Array(n + 1)
+  const trimmable = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!
+    // Printable ASCII (the common case) is neither hidden nor trimmable, except the space.
+    const code = ch.charCodeAt(0)
+    if (code > 0x20 && code < 0x7f) {
+      hiddenBefore[i + 1] = hiddenBefore[i]!
+      continue
+    }
+    const control = isBidiControl(ch)
+    hidden[i] = control || lineEnd.test(ch) ? 1 : 0
+    hiddenBefore[i + 1] = hiddenBefore[i]! + hidden[i]!
+    trimmable[i] = control || trailingSpace.test(ch) ? 1 : 0
   }
   const direction = input.direction ?? 'ltr'
   return {
     text,
     bidi: resolveBidiLevels(text, direction),
     breaks,
-    clusters: graphemeBoundaries(text),
+    clusters,
     runOf,
     runs,
     runIsCursive: runs.map((r) => cursive.test(text.slice(r.start, r.end))),
+    hidden,
+    hiddenBefore,
+    trimmable,
     segments,
     paragraphLevel: direction === 'rtl' ? 1 : 0,
   }
 }
 
-/** Measures text at one size, with a cache: the layout measures the same pieces many times. */
+/**
+ * Measures text with a cache for one layout: the size search and the lines measure the same
+ * pieces many times. Sets the shared context's font and letter spacing only when they change.
+ */
 class Measurer {
-  private readonly cache = new Map<string, number>()
+  private readonly cache = new Map<string, Map<string, number>>()
+  private font: string | undefined
+  private spacing: string | undefined
 
   constructor(
     private readonly ctx: Canvas2DContext,
@@ -129,26 +161,29 @@ class Measurer {
 
   width(font: string, spaced: boolean, text: string): number {
     if (text === '') return 0
-    const k = `${font}\u0000${spaced ? 1 : 0}\u0000${text}`
-    let w = this.cache.get(k)
+    const key = spaced ? font : `\u0000${font}`
+    let widths = this.cache.get(key)
+    if (!widths) this.cache.set(key, (widths = new Map()))
+    let w = widths.get(text)
     if (w === undefined) {
-      // The context is shared: set its state for every measurement.
-      this.ctx.font = font
-      this.ctx.letterSpacing = `${spaced ? this.letterSpacing : 0}px`
+      const spacing = `${spaced ? this.letterSpacing : 0}px`
+      // Setting the font resets letter spacing in some canvases (@napi-rs/canvas): set both.
+      if (this.font !== font || this.spacing !== spacing) {
+        this.ctx.font = this.font = font
+        this.ctx.letterSpacing = this.spacing = spacing
+      }
       w = quantize(this.ctx.measureText(text).width)
-      this.cache.set(k, w)
+      widths.set(text, w)
     }
     return w
   }
 }
 
 /** Drawn characters of `text.slice(start, end)`: without directional controls and line ends. */
-function drawable(text: string, start: number, end: number): string {
+function drawable(p: Prepared, start: number, end: number): string {
+  if (p.hiddenBefore[end] === p.hiddenBefore[start]) return p.text.slice(start, end)
   let out = ''
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!
-    if (!isBidiControl(ch) && !lineEnd.test(ch)) out += ch
-  }
+  for (let i = start; i < end; i++) if (!p.hidden[i]) out += p.text[i]
   return out
 }
 
@@ -159,59 +194,116 @@ interface LineRange {
   last: boolean
 }
 
-/** Widths measured at one size, scaled to estimate others (valid without letter spacing). */
-interface Estimate {
-  size: number
-  measurer: Measurer
-}
-
 class Sizer {
-  readonly measurer: Measurer
+  /** Widths of ranges at this size, by `start * (length + 1) + end`. */
+  private readonly widths = new Map<number, number>()
+  /** Each font run's CSS font at the measuring size. */
+  private readonly fonts: string[] = []
 
   constructor(
-    ctx: Canvas2DContext,
+    readonly measurer: Measurer,
     private readonly input: TextLayoutInput,
     private readonly p: Prepared,
     readonly size: number,
-    private readonly estimate?: Estimate,
-  ) {
-    this.measurer = estimate?.measurer ?? new Measurer(ctx, input.letterSpacing)
-  }
+    /** Measure at this size and scale to `size` (an estimate; valid without letter spacing). */
+    private readonly estimateFrom?: number,
+  ) {}
 
   /** Width of `text.slice(start, end)` as the sum of its font runs. */
   rangeWidth(start: number, end: number): number {
+    const key = start * (this.p.text.length + 1) + end
+    let w = this.widths.get(key)
+    if (w === undefined) {
+      w = this.measureRange(start, end)
+      this.widths.set(key, w)
+    }
+    return w
+  }
+
+  private measureRange(start: number, end: number): number {
     const { p } = this
-    const at = this.estimate?.size ?? this.size
+    const at = this.estimateFrom ?? this.size
     let w = 0
     let i = start
     while (i < end) {
       const r = p.runOf[i]!
       const runEnd = Math.min(end, p.runs[r]!.end)
-      w += this.measurer.width(p.runs[r]!.fontAt(at), !p.runIsCursive[r], drawable(p.text, i, runEnd))
+      const font = (this.fonts[r] ??= p.runs[r]!.fontAt(at))
+      w += this.measurer.width(font, !p.runIsCursive[r], drawable(p, i, runEnd))
       i = runEnd
     }
-    return this.estimate ? quantize((w * this.size) / at) : w
+    return this.estimateFrom !== undefined ? quantize((w * this.size) / at) : w
   }
 
   /** End of `[start, end)` without trailing whitespace, line ends and controls. */
   trimEnd(start: number, end: number): number {
-    const t = this.p.text
-    while (end > start && (trailingSpace.test(t[end - 1]!) || isBidiControl(t[end - 1]!))) end--
+    const t = this.p.trimmable
+    while (end > start && t[end - 1]) end--
     return end
+  }
+
+  /** The line from `start` to the end of segment `k` is wider than the box. */
+  private overflows(start: number, k: number): boolean {
+    return this.rangeWidth(start, this.trimEnd(start, this.p.segments[k]!.end)) > this.input.width
+  }
+
+  /**
+   * The first segment in `[from, last]` whose end makes the line that starts at `start` wider
+   * than the box (`last + 1` when none does). Widths grow with the line, so this is a search:
+   * a guess from the width of the whole stretch, then galloping and bisection, instead of
+   * measuring the line once per segment.
+   */
+  private firstOverflow(start: number, from: number, last: number): number {
+    const segs = this.p.segments
+    if (from > last || !this.overflows(start, last)) return last + 1
+    // Invariant: the line up to `lo` fits (lo = from - 1: the line as it is), up to `hi` overflows.
+    let lo = from - 1
+    let hi = last
+    const whole = this.rangeWidth(start, this.trimEnd(start, segs[last]!.end))
+    const at = start + ((segs[last]!.end - start) * this.input.width) / whole
+    let guess = from
+    while (guess < last && segs[guess]!.end <= at) guess++
+    if (guess < hi && guess > lo) {
+      if (this.overflows(start, guess)) hi = guess
+      else lo = guess
+    }
+    // Gallop from the side that moved, then bisect.
+    for (let step = 1; hi - lo > 1; step *= 2) {
+      const down = hi === guess
+      const probe = down ? Math.max(lo + 1, hi - step) : Math.min(hi - 1, lo + step)
+      if (this.overflows(start, probe)) hi = probe
+      else lo = probe
+      if ((down && lo === probe) || (!down && hi === probe)) break
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1
+      if (this.overflows(start, mid)) hi = mid
+      else lo = mid
+    }
+    return hi
   }
 
   /** Greedy line breaking at the break opportunities; a segment wider than the box breaks between graphemes. */
   wrap(stopAfter = Infinity): { lines: LineRange[]; brokeWord: boolean } {
     const { p, input } = this
+    const segs = p.segments
     const lines: LineRange[] = []
     let brokeWord = false
     let lineStart = -1
     let lineEnd = 0
-    for (const seg of p.segments) {
+    // Index of the segment that no longer fits on the open line.
+    let limit = 0
+    // Index of the next segment that ends in a mandatory break (or the last segment).
+    let paragraphEnd = -1
+    const openLine = (from: number, s: number) => {
+      if (paragraphEnd < s) for (paragraphEnd = s; paragraphEnd < segs.length - 1 && !segs[paragraphEnd]!.mandatory; paragraphEnd++);
+      limit = segs[s]!.mandatory ? s + 1 : this.firstOverflow(from, s + 1, paragraphEnd)
+    }
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!
       // More lines than can fit: the answer (does not fit) is known, stop measuring.
       if (lines.length > stopAfter) break
-      // The candidate line is measured whole (per font run), as it will be drawn.
-      if (lineStart >= 0 && this.rangeWidth(lineStart, this.trimEnd(lineStart, seg.end)) > input.width) {
+      if (lineStart >= 0 && s >= limit) {
         lines.push({ start: lineStart, end: lineEnd, last: false })
         lineStart = -1
       }
@@ -240,9 +332,10 @@ class Sizer {
           if (seg.mandatory) {
             lines.push({ start: lineStart, end: lineEnd, last: true })
             lineStart = -1
-          }
+          } else openLine(lineStart, s)
           continue
         }
+        openLine(lineStart, s)
       }
       lineEnd = seg.end
       if (seg.mandatory) {
@@ -265,8 +358,7 @@ class Sizer {
     const splitAtSpaces = justifyTo !== undefined
     let i = range.start
     while (i < end) {
-      const ch = p.text[i]!
-      if (isBidiControl(ch) || lineEnd.test(ch)) {
+      if (p.hidden[i]) {
         i++
         continue
       }
@@ -274,8 +366,7 @@ class Sizer {
       const level = levels[i - range.start]!
       let j = i + 1
       while (j < end) {
-        const c = p.text[j]!
-        if (isBidiControl(c) || lineEnd.test(c)) {
+        if (p.hidden[j]) {
           j++
           continue
         }
@@ -283,7 +374,7 @@ class Sizer {
         if (splitAtSpaces && p.text[j - 1] === ' ') break
         j++
       }
-      const text = drawable(p.text, i, j)
+      const text = drawable(p, i, j)
       const font = p.runs[run]!.fontAt(this.size)
       const spaced = !p.runIsCursive[run]
       pieces.push({ start: i, end: j, run, level, text, font, spaced, width: this.measurer.width(font, spaced, text) })
@@ -319,7 +410,7 @@ class Sizer {
         x += q.width + grow
       }
     }
-    return { runs, width: x, text: drawable(p.text, range.start, end) + (ellipsis ? ELLIPSIS : '') }
+    return { runs, width: x, text: drawable(p, range.start, end) + (ellipsis ? ELLIPSIS : '') }
   }
 }
 
@@ -331,8 +422,8 @@ function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'
 }
 
 /** Lays out at one size; `probe` may stop early once the text cannot fit (for the size search). */
-function attemptAt(ctx: Canvas2DContext, input: TextLayoutInput, p: Prepared, size: number, probe = false, estimate?: Estimate) {
-  const sizer = new Sizer(ctx, input, p, size, estimate)
+function attemptAt(measurer: Measurer, input: TextLayoutInput, p: Prepared, size: number, probe = false, estimateFrom?: number) {
+  const sizer = new Sizer(measurer, input, p, size, estimateFrom)
   const lineHeightPx = input.lineHeight * size
   const maxByHeight = Math.max(1, Math.floor((input.height + 0.01) / lineHeightPx))
   const maxLines = Math.min(input.maxLines ?? Infinity, maxByHeight)
@@ -358,10 +449,11 @@ function attemptAt(ctx: Canvas2DContext, input: TextLayoutInput, p: Prepared, si
  */
 export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLayoutResult {
   const p = prepare(input)
+  const measurer = new Measurer(ctx, input.letterSpacing)
   const direction = input.direction ?? 'ltr'
   let size = input.fontSize
   const searching = input.shrink && input.minFontSize < input.fontSize
-  let attempt = attemptAt(ctx, input, p, size, searching)
+  let attempt = attemptAt(measurer, input, p, size, searching)
   let status: TextLayoutResult['status'] = 'fit'
   if (!attempt.fits && searching) {
     // Binary search over quarter-pixel steps for the largest size that fits. Without letter
@@ -369,22 +461,22 @@ export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLa
     // `fontSize`, then exact measurements settle the last step either way.
     const lo = Math.ceil(input.minFontSize / STEP)
     const hi = Math.floor(input.fontSize / STEP) - 1
-    const estimate = input.letterSpacing === 0 ? { size, measurer: attempt.sizer.measurer } : undefined
+    const estimate = input.letterSpacing === 0 ? size : undefined
     let low = lo
     let high = hi
     let found = lo - 1
     let best: typeof attempt | undefined
     while (low <= high) {
       const mid = (low + high) >> 1
-      const a = attemptAt(ctx, input, p, mid * STEP, true, estimate)
+      const a = attemptAt(measurer, input, p, mid * STEP, true, estimate)
       if (a.fits) {
         found = mid
-        if (!estimate) best = a
+        if (estimate === undefined) best = a
         low = mid + 1
       } else high = mid - 1
     }
-    if (estimate) {
-      const exact = (k: number) => attemptAt(ctx, input, p, k * STEP, true)
+    if (estimate !== undefined) {
+      const exact = (k: number) => attemptAt(measurer, input, p, k * STEP, true)
       let k = Math.max(found, lo)
       let a = k <= hi ? exact(k) : undefined
       if (a?.fits) {
@@ -409,7 +501,7 @@ export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLa
       status = 'shrunk'
     } else {
       size = input.minFontSize
-      attempt = attemptAt(ctx, input, p, size)
+      attempt = attemptAt(measurer, input, p, size)
     }
   }
   let lines = attempt.wrapped.lines
@@ -440,23 +532,20 @@ export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLa
   const blockHeight = lines.length * lineHeightPx
   const top = input.verticalAlign === 'top' ? 0 : input.verticalAlign === 'bottom' ? input.height - blockHeight : (input.height - blockHeight) / 2
   const halfLeading = (lineHeightPx - (ascent + descent) * size) / 2
+  const laidOut = lines.map((range, i) => {
+    const isEllipsis = truncated && i === lines.length - 1
+    const justify = align === 'justify' && !range.last && !isEllipsis ? input.width : undefined
+    const built = sizer.lineRuns(range, isEllipsis, justify)
+    const width = built.width
+    const x = physical === 'left' ? 0 : physical === 'right' ? input.width - width : (input.width - width) / 2
+    return {
+      text: built.text,
+      x,
+      baseline: top + i * lineHeightPx + halfLeading + ascent * size,
+      width,
+      runs: built.runs,
+    }
+  })
   ctx.letterSpacing = '0px'
-  return {
-    fontSize: size,
-    status,
-    lines: lines.map((range, i) => {
-      const isEllipsis = truncated && i === lines.length - 1
-      const justify = align === 'justify' && !range.last && !isEllipsis ? input.width : undefined
-      const built = sizer.lineRuns(range, isEllipsis, justify)
-      const width = built.width
-      const x = physical === 'left' ? 0 : physical === 'right' ? input.width - width : (input.width - width) / 2
-      return {
-        text: built.text,
-        x,
-        baseline: top + i * lineHeightPx + halfLeading + ascent * size,
-        width,
-        runs: built.runs,
-      }
-    }),
-  }
+  return { fontSize: size, status, lines: laidOut }
 }

@@ -62,20 +62,47 @@ function segmenter(locale: string, granularity: 'word' | 'grapheme'): Intl.Segme
   return s
 }
 
+// Characters whose Grapheme_Cluster_Break is Other and that are not Extended_Pictographic: two
+// of them side by side always have a cluster boundary between them (rule GB999). Marks,
+// controls, format characters, surrogates (so every astral character), Hangul, emoji, regional
+// indicators and the few letters that extend or prepend (Thai and Lao AM, Malayalam dot reph,
+// halfwidth sound marks) are left out and go to Intl.Segmenter. tests/unicode checks every BMP
+// character against Intl.Segmenter.
+const ownCluster = /[^\p{M}\p{C}\p{Zl}\p{Zp}\p{Extended_Pictographic}\p{Regional_Indicator}\u0e33\u0eb3\u0d4e\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff\uff9e\uff9f]/u
+
 /**
  * Grapheme cluster boundaries (UAX #29, extended clusters) of `text` from `Intl.Segmenter`:
  * `result[i]` is 1 where a cluster starts at UTF-16 index `i` (and at `text.length`).
  */
 export function graphemeBoundaries(text: string): Uint8Array {
-  const out = new Uint8Array(text.length + 1)
+  const n = text.length
+  const out = new Uint8Array(n + 1)
   // Latin, Greek and Cyrillic letters, digits and punctuation without combining marks or
   // controls: every character is a cluster of its own (the common case, and much faster).
   if (simpleClusters.test(text)) {
     out.fill(1)
     return out
   }
-  for (const s of segmenter('und', 'grapheme').segment(text)) out[s.index] = 1
-  out[text.length] = 1
+  // Between two characters that each are a cluster of their own there is always a boundary;
+  // only the stretches around the others (marks, emoji, Hangul…) need the segmenter.
+  const own = new Uint8Array(n)
+  for (let i = 0; i < n; i++) own[i] = ownCluster.test(text[i]!) ? 1 : 0
+  let segmented = 0
+  for (let i = 0; i < n; ) {
+    let j = i + 1
+    while (j < n && !(own[j - 1] && own[j])) j++
+    out[i] = 1
+    if (j - i > 1) {
+      // Many stretches (Thai, Devanagari): one pass over the whole rest is cheaper.
+      if (++segmented > 4) {
+        for (const s of segmenter('und', 'grapheme').segment(text.slice(i))) out[i + s.index] = 1
+        break
+      }
+      for (const s of segmenter('und', 'grapheme').segment(text.slice(i, j))) out[i + s.index] = 1
+    }
+    i = j
+  }
+  out[n] = 1
   return out
 }
 
@@ -94,6 +121,11 @@ export function graphemeBoundaries(text: string): Uint8Array {
  * ```
  */
 export function findLineBreaks(text: string, locale: string): Uint8Array {
+  return findLineBreaksIn(text, locale, graphemeBoundaries(text))
+}
+
+/** {@link findLineBreaks} with the text's grapheme boundaries already found (the layout needs them too). */
+export function findLineBreaksIn(text: string, locale: string, clusters: Uint8Array): Uint8Array {
   const out = uax14Breaks(text)
   if (/^ko\b/i.test(locale)) {
     // keep-all: no break between two letters (Hangul syllables break like Latin words).
@@ -108,7 +140,6 @@ export function findLineBreaks(text: string, locale: string): Uint8Array {
       if (word.index > 0 && out[at] === BREAK_NONE && letter.test(text[at - 1]!) && letter.test(text[at]!)) out[at] = BREAK_ALLOWED
     }
   }
-  const clusters = graphemeBoundaries(text)
   for (let i = 1; i < text.length; i++) if (out[i] === BREAK_ALLOWED && clusters[i] === 0) out[i] = BREAK_NONE
   return out
 }
