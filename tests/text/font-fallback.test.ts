@@ -49,6 +49,21 @@ test('Han characters take the locale\'s forms: JP, KR, SC or TC', async () => {
   }
 })
 
+test('Lao, Khmer and Burmese titles draw in our Noto faces, with nothing missing and only their own subset loaded', async () => {
+  for (const [locale, title, id, subset] of [
+    ['lo-LA', 'ເກີບແລ່ນກັນນ້ຳ', 'noto-sans-lao', 'lao'],
+    ['km-KH', 'ស្បែកជើងរត់ការពារទឹក', 'noto-sans-khmer', 'khmer'],
+    ['my-MM', 'ရေလုံပြေးဖိနပ်', 'noto-sans-myanmar', 'myanmar'],
+  ] as const) {
+    const fonts = fresh()
+    const scene = await resolveCard(title, locale, fonts)
+    const report = scene.text.find((r) => r.layer === 'title')
+    assert.equal(report?.missingGlyphs, undefined, `${locale}: ${JSON.stringify(report)}`)
+    assert.ok(scene.fonts.some((f) => f.family === `Vitrine Fallback ${id} ${subset}`), `${locale}: ${scene.fonts.map((f) => f.family).join(', ')}`)
+    assert.deepEqual(fallbackFiles(fonts).filter((f) => f.endsWith('.woff2')), [`${id}-${subset}-700.woff2`], locale)
+  }
+})
+
 test('the fallback face that draws is ours, not a system font with the same glyphs', async () => {
   // DejaVu Sans (on many Debian machines) has Hebrew: a run drawn in our face must look different
   // from the same run left to the system's fallback.

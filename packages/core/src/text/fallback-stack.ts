@@ -10,6 +10,9 @@ export type FallbackFamilyId =
   | 'noto-sans-hebrew'
   | 'noto-sans-thai'
   | 'noto-sans-devanagari'
+  | 'noto-sans-lao'
+  | 'noto-sans-khmer'
+  | 'noto-sans-myanmar'
   | 'noto-sans-jp'
   | 'noto-sans-sc'
   | 'noto-sans-tc'
@@ -22,6 +25,9 @@ export const FALLBACK_FAMILIES: readonly FallbackFamilyId[] = [
   'noto-sans-hebrew',
   'noto-sans-thai',
   'noto-sans-devanagari',
+  'noto-sans-lao',
+  'noto-sans-khmer',
+  'noto-sans-myanmar',
   'noto-sans-jp',
   'noto-sans-sc',
   'noto-sans-tc',
@@ -34,6 +40,9 @@ const scriptFamilies: Array<[RegExp, FallbackFamilyId]> = [
   [/^\p{Script=Hebrew}/u, 'noto-sans-hebrew'],
   [/^\p{Script=Thai}/u, 'noto-sans-thai'],
   [/^\p{Script=Devanagari}/u, 'noto-sans-devanagari'],
+  [/^\p{Script=Lao}/u, 'noto-sans-lao'],
+  [/^\p{Script=Khmer}/u, 'noto-sans-khmer'],
+  [/^\p{Script=Myanmar}/u, 'noto-sans-myanmar'],
   [/^[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'noto-sans-jp'],
   [/^[\p{Script=Hangul}]/u, 'noto-sans-kr'],
 ]
@@ -86,6 +95,9 @@ const localeFamilies: Record<string, FallbackFamilyId> = {
   hi: 'noto-sans-devanagari',
   mr: 'noto-sans-devanagari',
   ne: 'noto-sans-devanagari',
+  lo: 'noto-sans-lao',
+  km: 'noto-sans-khmer',
+  my: 'noto-sans-myanmar',
 }
 
 /** The fallback family of a locale's own script, tried first for characters of no particular script (a currency sign, punctuation). */
