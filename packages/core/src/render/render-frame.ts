@@ -6,6 +6,7 @@ import { roundedRectPath } from './draw-path.js'
 import { hiddenByMotion, moveByMotion, turnAndCropByMotion } from './apply-motion.js'
 import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
+import { drawFrameBase } from './frame-base-cache.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
 
@@ -211,10 +212,14 @@ export function renderFrame(scene: Scene, t: number, surface: Surface, images: I
   ctx.imageSmoothingEnabled = true
   ctx.imageSmoothingQuality = 'high'
   ctx.clearRect(0, 0, surface.width, surface.height)
-  if (scene.background) {
-    setPaint(ctx, scene.background)
-    ctx.fillRect(0, 0, scene.width, scene.height)
-  }
-  for (const node of scene.nodes) drawNode(ctx, node, images, t)
+  // The background and the nodes that did not change since the last frame come from a bitmap.
+  const from = drawFrameBase(scene, t, surface, images, (c, count) => {
+    if (scene.background) {
+      setPaint(c, scene.background)
+      c.fillRect(0, 0, scene.width, scene.height)
+    }
+    for (let i = 0; i < count; i++) drawNode(c, scene.nodes[i]!, images, t)
+  })
+  for (let i = from; i < scene.nodes.length; i++) drawNode(ctx, scene.nodes[i]!, images, t)
   ctx.restore()
 }

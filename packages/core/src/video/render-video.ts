@@ -4,9 +4,11 @@ import { VitrineError } from '../errors/vitrine-error.js'
 import { getFormat, type Format } from '../formats/format-catalog.js'
 import type { VideoCodec, VideoContainer } from '../formats/video-limits.js'
 import type { Surface } from '../platform/platform.js'
+import { releaseFrameBase } from '../render/frame-base-cache.js'
 import { renderFrame } from '../render/render-frame.js'
 import { resolve, type ResolveOptions } from '../resolve/resolve.js'
 import type { Scene } from '../scene/scene.js'
+import { frameStateAt, sameFrameState } from '../timeline/frame-state.js'
 import { frameTime } from '../timeline/frame-time.js'
 import { checkVideoBytes, checkVideoLimits } from './check-video-limits.js'
 import { prepareFrame } from './prepare-frame.js'
@@ -38,6 +40,8 @@ export interface RenderVideoResult extends EncodedVideo {
   frames: number
   /** Seconds: frames / fps. */
   duration: number
+  /** Frames that showed the same as the one before (holds): not drawn again, the encoder repeated the last. */
+  repeatedFrames: number
   /** Milliseconds: resolving, drawing all frames, waiting for the encoder, finishing the file. */
   timings: { resolveMs: number; drawMs: number; encodeMs: number; finishMs: number }
 }
@@ -87,6 +91,8 @@ export async function renderVideo(template: Template, values: BoundValues, optio
   const encoder = await options.encoder(request)
   let drawMs = 0
   let encodeMs = 0
+  let repeatedFrames = 0
+  let previous: number[] | undefined
   let output: EncodedVideo
   const t2 = platform.now()
   try {
@@ -94,14 +100,21 @@ export async function renderVideo(template: Template, values: BoundValues, optio
       if (options.signal?.aborted) throw new VitrineError('render/failed', 'The video render was cancelled')
       const a = platform.now()
       const t = frameTime(i, timeline.fps)
-      await prepareFrame(scene, t, options.assets)
-      try {
-        renderFrame(scene, t, surface, options.assets)
-      } catch (error) {
-        throw new VitrineError('render/failed', `Drawing frame ${i} failed: ${(error as Error).message}`, { cause: error })
-      }
+      // A frame is a pure function of these values: when they equal the last frame's, so do its pixels.
+      const state = frameStateAt(scene, t)
+      const hold = previous !== undefined && sameFrameState(state, previous)
+      previous = state
+      if (!hold) {
+        await prepareFrame(scene, t, options.assets)
+        try {
+          renderFrame(scene, t, surface, options.assets)
+        } catch (error) {
+          throw new VitrineError('render/failed', `Drawing frame ${i} failed: ${(error as Error).message}`, { cause: error })
+        }
+      } else repeatedFrames++
       const b = platform.now()
-      await encoder.addFrame(surface)
+      if (hold && encoder.repeatFrame) await encoder.repeatFrame()
+      else await encoder.addFrame(surface)
       encodeMs += platform.now() - b
       drawMs += b - a
       options.onFrame?.(i + 1, timeline.frames)
@@ -109,11 +122,14 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     output = await encoder.finish()
   } catch (error) {
     await encoder.abort()
+    releaseFrameBase(options.assets)
     await videoFramesOf(options.assets)?.close()
     throw error
   }
   const t3 = platform.now()
-  // Decoders of video layers are not needed any more (a batch's next row opens its own clips).
+  // Decoders of video layers and the frame base bitmap are not needed any more (a batch's
+  // next row opens its own clips).
+  releaseFrameBase(options.assets)
   await videoFramesOf(options.assets)?.close()
   checkVideoBytes(format, output.byteLength)
   return {
@@ -125,6 +141,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     fps: timeline.fps,
     frames: timeline.frames,
     duration: request.duration,
+    repeatedFrames,
     timings: { resolveMs: t1 - t0, drawMs, encodeMs, finishMs: t3 - t2 - drawMs - encodeMs },
   }
 }

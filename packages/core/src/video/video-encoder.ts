@@ -54,6 +54,11 @@ export interface VideoEncoder {
    * another (back-pressure); the surface may be drawn into again as soon as it resolves.
    */
   addFrame(surface: Surface): Promise<void>
+  /**
+   * Takes the last frame given again, without reading the surface (a hold: nothing on the
+   * frame moves). Optional; without it the unchanged surface is given to `addFrame` again.
+   */
+  repeatFrame?(): Promise<void>
   /** Ends the stream and returns the file. */
   finish(): Promise<EncodedVideo>
   /** Stops and discards everything (after an error). Never rejects. */

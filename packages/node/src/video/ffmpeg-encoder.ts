@@ -100,6 +100,8 @@ class FfmpegPipeEncoder implements VideoEncoder {
   private inFlight = 0
   private waiting: (() => void) | undefined
   private frames = 0
+  /** The bytes of the last frame written, for {@link repeatFrame}. */
+  private last: Buffer | undefined
 
   constructor(
     tools: FfmpegTools,
@@ -148,7 +150,18 @@ class FfmpegPipeEncoder implements VideoEncoder {
       throw new VitrineError('usage', `A ${surface.width}x${surface.height} frame was given to a ${this.request.width}x${this.request.height} video`)
     }
     // Skia's pixels, premultiplied RGBA: the picture over black, as a video shows it. A copy.
-    const pixels = (surface.canvas as Canvas).data()
+    this.last = (surface.canvas as Canvas).data()
+    await this.write(this.last)
+  }
+
+  async repeatFrame(): Promise<void> {
+    if (this.failure || this.child.exitCode !== null) this.fail()
+    if (!this.last) throw new VitrineError('usage', 'repeatFrame was called before the first frame')
+    await this.write(this.last)
+  }
+
+  /** Hands one frame's bytes to ffmpeg (no copy); resolves when fewer than FRAMES_IN_FLIGHT wait in the pipe. */
+  private async write(pixels: Buffer): Promise<void> {
     this.frames++
     this.inFlight++
     this.child.stdin.write(pixels, () => {
