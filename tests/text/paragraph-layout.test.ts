@@ -77,6 +77,38 @@ test('alignment follows the direction; justify stretches every line but the last
   assert.ok(last.width < 300 && last.x === 0)
 })
 
+test('justify follows the script: CJK spaces every character, Thai spaces its words, never inside a cluster', async () => {
+  const gapsOf = (line: TextLayoutResult['lines'][number]) => line.runs.slice(1).map((r, i) => r.x - (line.runs[i]!.x + line.runs[i]!.width))
+  // Japanese: one run per character (clusters whole), equal gaps between them, none after the last.
+  const ja = await layout('防水トレイルランニングシューズ、リサイクルニットのアッパー、軽量で通気性にすぐれた一足です。', { locale: 'ja-JP', align: 'justify', width: 410 })
+  assert.ok(ja.lines.length >= 3)
+  for (const line of ja.lines.slice(0, -1)) {
+    assert.ok(Math.abs(line.x) < 0.01 && Math.abs(line.width - 410) < 0.01, `justified width ${line.width}`)
+    assert.equal(line.runs.map((r) => r.text).join(''), line.text)
+    assert.ok(line.runs.length >= [...line.text].length - 1, `${line.runs.length} pieces for ${[...line.text].length} characters`)
+    const gaps = gapsOf(line)
+    assert.ok(gaps.every((g) => g > 0 && Math.abs(g - gaps[0]!) < 0.01), `equal gaps: ${gaps.join(' ')}`)
+    // The last character ends at the right edge: no space after it.
+    const lastRun = line.runs[line.runs.length - 1]!
+    assert.ok(Math.abs(lastRun.x + lastRun.width - 410) < 0.01)
+  }
+  const last = ja.lines[ja.lines.length - 1]!
+  assert.ok(last.x === 0 && last.width < 410, 'the last line stays at the start')
+  // Thai: the gaps fall between dictionary words, so every piece is whole words and clusters.
+  const th = await layout('รองเท้าวิ่งกันน้ำพร้อมพื้นยางยึดเกาะดีเยี่ยมสำหรับทุกสภาพถนนและทุกสภาพอากาศ', { locale: 'th-TH', align: 'justify', width: 300 })
+  assert.ok(th.lines.length >= 2)
+  const words = new Set(Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment(th.lines.map((l) => l.text).join('')), (w) => w.segment))
+  for (const line of th.lines.slice(0, -1)) {
+    assert.ok(Math.abs(line.width - 300) < 0.01, `justified width ${line.width}`)
+    assert.ok(line.runs.length > 1, 'a Thai line without spaces is justified between its words')
+    for (const run of line.runs) assert.ok(words.has(run.text), `${run.text} is one word`)
+    assert.ok(gapsOf(line).every((g) => g > 0))
+  }
+  // A combining mark stays with its base: a Japanese line with a voiced-sound mark is not split inside the cluster.
+  const marks = await layout('か\u3099き\u3099く\u3099け\u3099こ\u3099か\u3099き\u3099く\u3099け\u3099こ\u3099', { locale: 'ja-JP', align: 'justify', width: 120 })
+  for (const line of marks.lines) for (const run of line.runs) assert.doesNotMatch(run.text, /^\u3099/)
+})
+
 test('maxLines cuts at a grapheme and puts the ellipsis at the logical end, in either direction', async () => {
   const en = await layout('Waterproof trail running shoes with a recycled knit upper', { locale: 'en', width: 200, maxLines: 2 })
   assert.equal(en.lines.length, 2)

@@ -23,9 +23,9 @@ export const TextLayerSchema = layerSchema(
     font: Type.Optional(FontSchema),
     fontSize: LengthSchema,
     color: Type.Optional(ColorSchema),
-    /** Horizontal alignment; `start` and `end` follow the text direction. */
+    /** Horizontal alignment; `start`, `end` and `justify` (whose last line aligns to the start) follow the text direction. */
     align: Type.Optional(
-      Type.Union([Type.Literal('start'), Type.Literal('center'), Type.Literal('end'), Type.Literal('left'), Type.Literal('right')]),
+      Type.Union([Type.Literal('start'), Type.Literal('center'), Type.Literal('end'), Type.Literal('left'), Type.Literal('right'), Type.Literal('justify')]),
     ),
     verticalAlign: Type.Optional(Type.Union([Type.Literal('top'), Type.Literal('middle'), Type.Literal('bottom')])),
     /** A multiple of the font size, default 1.2. */

@@ -1,7 +1,7 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
 import { isBidiControl, lineLevels, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
 import type { FontMetrics } from './font-metrics.js'
-import { BREAK_MANDATORY, BREAK_NONE, findLineBreaksIn, graphemeBoundaries } from './line-breaks.js'
+import { BREAK_ALLOWED, BREAK_MANDATORY, BREAK_NONE, findLineBreaksIn, graphemeBoundaries } from './line-breaks.js'
 
 /** A stretch of the text set in one font, for {@link TextLayoutInput.runs}. */
 export interface TextLayoutFontRun {
@@ -353,9 +353,11 @@ class Sizer {
     const { p, input } = this
     const end = this.trimEnd(range.start, range.end)
     const levels = lineLevels(p.text, p.bidi, range.start, end)
-    interface Piece { start: number; end: number; run: number; level: number; text: string; font: string; spaced: boolean; width: number }
+    interface Piece { start: number; end: number; run: number; level: number; text: string; font: string; spaced: boolean; width: number; stretches: boolean }
     const pieces: Piece[] = []
     const splitAtSpaces = justifyTo !== undefined
+    // Where justification may add space besides spaces: between CJK characters, between Thai, Lao, Khmer or Burmese words.
+    const gaps = splitAtSpaces ? justificationGaps(p, range.start, end) : undefined
     let i = range.start
     while (i < end) {
       if (p.hidden[i]) {
@@ -371,30 +373,32 @@ class Sizer {
           continue
         }
         if (p.runOf[j] !== run || levels[j - range.start] !== level) break
-        if (splitAtSpaces && p.text[j - 1] === ' ') break
+        if (splitAtSpaces && (p.text[j - 1] === ' ' || gaps![j - range.start])) break
         j++
       }
       const text = drawable(p, i, j)
       const font = p.runs[run]!.fontAt(this.size)
       const spaced = !p.runIsCursive[run]
-      pieces.push({ start: i, end: j, run, level, text, font, spaced, width: this.measurer.width(font, spaced, text) })
+      const stretches = / $/.test(text) || (gaps !== undefined && j < end && gaps[j - range.start] === 1)
+      pieces.push({ start: i, end: j, run, level, text, font, spaced, width: this.measurer.width(font, spaced, text), stretches })
       i = j
     }
     if (ellipsis) {
       const font = (input.ellipsisFontAt ?? input.fontAt)(this.size)
-      pieces.push({ start: end, end, run: -1, level: p.paragraphLevel, text: ELLIPSIS, font, spaced: true, width: this.measurer.width(font, true, ELLIPSIS) })
+      pieces.push({ start: end, end, run: -1, level: p.paragraphLevel, text: ELLIPSIS, font, spaced: true, width: this.measurer.width(font, true, ELLIPSIS), stretches: false })
     }
     const order = visualOrder(pieces.map((q) => q.level))
     const natural = pieces.reduce((sum, q) => sum + q.width, 0)
-    // Justification widens the spaces: each piece that ends (logically) in a space gets a share.
-    const stretchable = pieces.filter((q) => / $/.test(q.text)).length
+    // Justification widens the spaces, and the gaps between CJK characters and between words of
+    // scripts written without spaces: each piece that ends (logically) at one gets a share.
+    const stretchable = pieces.filter((q) => q.stretches).length
     const extra = justifyTo !== undefined && stretchable > 0 && justifyTo > natural ? (justifyTo - natural) / stretchable : 0
     const runs: TextLayoutRun[] = []
     let x = 0
     for (const index of order) {
       const q = pieces[index]!
       const rtl = q.level % 2 === 1
-      const grow = extra > 0 && / $/.test(q.text) ? extra : 0
+      const grow = extra > 0 && q.stretches ? extra : 0
       // The added space sits where the piece's trailing space is: its right in LTR, its left in RTL.
       const drawX = rtl ? x + grow : x
       const run: TextLayoutRun = { text: q.text, x: drawX, width: q.width, font: q.font, direction: rtl ? 'rtl' : 'ltr', letterSpacing: q.spaced ? input.letterSpacing : 0 }
@@ -412,6 +416,36 @@ class Sizer {
     }
     return { runs, width: x, text: drawable(p, range.start, end) + (ellipsis ? ELLIPSIS : '') }
   }
+}
+
+// Characters set on a grid, justified by spacing every character (CSS text-justify:
+// inter-character): Han, kana, bopomofo, CJK punctuation and full-width forms.
+const gridCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\u30fc\uff01-\uff60\uffe0-\uffe6]/u
+// Scripts written without spaces between words, justified between the words the dictionary finds.
+const wordsWithoutSpaces = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+
+/** The code point that ends just before UTF-16 index `i`, as a string. */
+function charBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i - 1)
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1)
+}
+
+/**
+ * Justification gaps of `text.slice(start, end)` other than spaces: `result[i - start]` is 1
+ * where space may be added before index `i`: a grapheme boundary next to a CJK character, or a
+ * word break inside Thai, Lao, Khmer or Burmese. Never inside a cluster, never at the ends.
+ */
+function justificationGaps(p: Prepared, start: number, end: number): Uint8Array {
+  const gaps = new Uint8Array(end - start)
+  const text = p.text
+  for (let i = start + 1; i < end; i++) {
+    if (!p.clusters[i] || p.hidden[i] || text[i - 1] === ' ' || text[i] === ' ') continue
+    const before = charBefore(text, i)
+    const after = String.fromCodePoint(text.codePointAt(i)!)
+    if (gridCharacter.test(before) || gridCharacter.test(after)) gaps[i - start] = 1
+    else if (p.breaks[i] === BREAK_ALLOWED && (wordsWithoutSpaces.test(before) || wordsWithoutSpaces.test(after))) gaps[i - start] = 1
+  }
+  return gaps
 }
 
 function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'): 'left' | 'center' | 'right' {
