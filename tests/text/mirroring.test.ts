@@ -58,3 +58,33 @@ test('gradients flip only where flagged', async () => {
   assert.ok(panel.type === 'rect' && panel.fill?.type === 'radial' && ltrPanel.type === 'rect' && ltrPanel.fill?.type === 'radial')
   assert.equal(Math.round(panel.fill.cx - panel.x), Math.round(ltrPanel.x + ltrPanel.width - ltrPanel.fill.cx))
 })
+
+test('a contained picture placed by its focal point moves to the other edge; a covering one keeps the part of the picture it shows', async () => {
+  const doc = parseTemplate(
+    JSON.stringify({
+      schemaVersion: 3,
+      size: { width: 800, height: 450 },
+      variables: {},
+      layers: [
+        { id: 'contained', type: 'image', src: 'mug.png', fit: 'contain', focalPoint: { x: 0, y: 0.5 }, box: { left: 40, top: 40, width: 400, height: 120 } },
+        { id: 'covered', type: 'image', src: 'landscape.png', fit: 'cover', focalPoint: { x: 0.2, y: 0.5 }, box: { left: 40, top: 200, width: 160, height: 200 } },
+      ],
+    }),
+  )
+  const render = async (locale: string) => {
+    const assets = new AssetStore(platform, { baseUrl: pathToFileURL(join(scenes, '..', 'assets') + '/').href })
+    return byId(await resolve(doc, {}, { format: '800x450', locale, platform, assets, fonts }))
+  }
+  const ltr = await render('en-US')
+  const rtl = await render('ar-SA')
+  const contained = (m: Map<string, SceneNode>) => m.get('contained') as Extract<SceneNode, { type: 'image' }>
+  const covered = (m: Map<string, SceneNode>) => m.get('covered') as Extract<SceneNode, { type: 'image' }>
+  // Left to right: the picture hugs its box's left edge; mirrored, the box moves and the picture hugs its right edge.
+  assert.equal(contained(ltr).dest.x, contained(ltr).x)
+  assert.equal(contained(rtl).x, 800 - 40 - 400)
+  assert.ok(Math.abs(contained(rtl).dest.x + contained(rtl).dest.width - (contained(rtl).x + contained(rtl).width)) < 0.01, JSON.stringify(contained(rtl).dest))
+  assert.ok(contained(ltr).dest.width < 400, 'the picture is narrower than its box')
+  // The covering picture shows the same part of the photo in both directions (pictures are never flipped).
+  assert.deepEqual(covered(rtl).crop, covered(ltr).crop)
+  assert.equal(covered(rtl).x, 800 - 40 - 160)
+})

@@ -27,7 +27,8 @@ export function mirrorPaint<P extends Paint | undefined>(paint: P): P {
 /**
  * A layer as it is laid out right to left: rotation reversed, physical text alignment
  * (`left`/`right`) and per-corner radii swapped (`start`/`end` follow the direction already),
- * and gradients flagged `mirror: true` flipped. Its box is mirrored by {@link mirrorBox} once resolved.
+ * gradients flagged `mirror: true` flipped, and the focal point of a contained picture or clip
+ * (which places it in its box) mirrored. Its box is mirrored by {@link mirrorBox} once resolved.
  */
 export function mirrorLayer<L extends Layer>(layer: L): L {
   const out: Layer = { ...layer }
@@ -42,6 +43,12 @@ export function mirrorLayer<L extends Layer>(layer: L): L {
   } else if (out.type === 'image') {
     out.background = mirrorPaint(out.background)
     out.cornerRadius = mirrorCorners(out.cornerRadius)
+  }
+  // A contained picture's focal point places it in its box (x 0: at the left edge): mirrored,
+  // it sits at the other edge. A covering picture's focal point is the part of the picture to
+  // keep in view; pictures are never flipped, so it stays.
+  if ((out.type === 'image' || out.type === 'video') && out.fit === 'contain' && out.focalPoint) {
+    out.focalPoint = { x: 1 - out.focalPoint.x, y: out.focalPoint.y }
   }
   return out as L
 }
