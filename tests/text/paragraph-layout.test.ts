@@ -109,6 +109,43 @@ test('justify follows the script: CJK spaces every character, Thai spaces its wo
   for (const line of marks.lines) for (const run of line.runs) assert.doesNotMatch(run.text, /^\u3099/)
 })
 
+test('a right-to-left override (the ar-XB pseudo-locale) draws its letters reversed, in right-to-left word order', async () => {
+  const r = await layout('\u202eSale\u202c \u202enow\u202c', { locale: 'ar-XB', direction: 'rtl', fontSize: 40, width: 600 })
+  const line = r.lines[0]!
+  assert.equal(line.text, 'Sale now')
+  // Drawn, the line reads "won elaS" from left to right, as the same letters set plainly do.
+  const draw = (paint: (c: ReturnType<typeof platform.createSurface>['context']) => void) => {
+    const surface = platform.createSurface(600, 60)
+    const c = surface.context
+    c.fillStyle = '#fff'
+    c.fillRect(0, 0, 600, 60)
+    c.fillStyle = '#000'
+    c.textAlign = 'left'
+    paint(c)
+    return c.getImageData(0, 0, 600, 60).data
+  }
+  const laidOut = draw((c) => {
+    for (const run of line.runs) {
+      c.font = run.font
+      c.direction = run.direction
+      c.fillText(run.text, Math.round(line.x + run.x), 45)
+    }
+  })
+  const expected = draw((c) => {
+    c.font = line.runs[0]!.font
+    c.direction = 'ltr'
+    c.fillText('won elaS', Math.round(line.x), 45)
+  })
+  const unreversed = draw((c) => {
+    c.font = line.runs[0]!.font
+    c.direction = 'ltr'
+    c.fillText('Sale now', Math.round(line.x), 45)
+  })
+  const differing = (a: Uint8ClampedArray, b: Uint8ClampedArray) => a.filter((v, i) => Math.abs(v - b[i]!) > 64).length
+  assert.ok(differing(laidOut, expected) < 40, `${differing(laidOut, expected)} values differ from "won elaS"`)
+  assert.ok(differing(laidOut, unreversed) > 400, 'and it is not drawn unreversed')
+})
+
 test('maxLines cuts at a grapheme and puts the ellipsis at the logical end, in either direction', async () => {
   const en = await layout('Waterproof trail running shoes with a recycled knit upper', { locale: 'en', width: 200, maxLines: 2 })
   assert.equal(en.lines.length, 2)

@@ -110,3 +110,41 @@ export function visualOrder(levels: ArrayLike<number>): number[] {
   }
   return order
 }
+
+/** No directional override. */
+export const OVERRIDE_NONE = 0
+/** Inside a left-to-right override (LRO … PDF). */
+export const OVERRIDE_LTR = 1
+/** Inside a right-to-left override (RLO … PDF). */
+export const OVERRIDE_RTL = 2
+
+/**
+ * Which directional override (rules X4–X5) each UTF-16 unit of `text` is under, following
+ * embeddings, isolates, PDF, PDI and paragraph ends like rules X2–X8; undefined when the text
+ * holds no override at all. The layout keeps overrides in the runs it draws, since the
+ * characters (Latin letters under RLO in the `ar-XB` pseudo-locale) do not say it themselves.
+ */
+export function directionalOverrides(text: string): Uint8Array | undefined {
+  if (!/[\u202d\u202e]/.test(text)) return undefined
+  const out = new Uint8Array(text.length)
+  const stack: Array<{ override: number; isolate: boolean }> = []
+  const top = () => stack[stack.length - 1]?.override ?? OVERRIDE_NONE
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x202a || c === 0x202b) stack.push({ override: OVERRIDE_NONE, isolate: false })
+    else if (c === 0x202d) stack.push({ override: OVERRIDE_LTR, isolate: false })
+    else if (c === 0x202e) stack.push({ override: OVERRIDE_RTL, isolate: false })
+    else if (c === 0x202c) {
+      if (stack.length > 0 && !stack[stack.length - 1]!.isolate) stack.pop()
+    } else if (c >= 0x2066 && c <= 0x2068) {
+      out[i] = top()
+      stack.push({ override: OVERRIDE_NONE, isolate: true })
+      continue
+    } else if (c === 0x2069) {
+      const at = stack.map((e) => e.isolate).lastIndexOf(true)
+      if (at >= 0) stack.length = at
+    } else if (l1Separator.test(text[i]!) && c !== 0x09 && c !== 0x0b && c !== 0x1f) stack.length = 0
+    out[i] = top()
+  }
+  return out
+}

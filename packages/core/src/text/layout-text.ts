@@ -1,5 +1,5 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
-import { isBidiControl, lineLevels, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
+import { directionalOverrides, isBidiControl, lineLevels, OVERRIDE_NONE, OVERRIDE_RTL, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
 import type { FontMetrics } from './font-metrics.js'
 import { BREAK_ALLOWED, BREAK_MANDATORY, BREAK_NONE, findLineBreaksIn, graphemeBoundaries } from './line-breaks.js'
 
@@ -94,6 +94,8 @@ interface Prepared {
   /** Line-break segments: [start, end) pairs, each ending at a break opportunity. */
   segments: Array<{ start: number; end: number; mandatory: boolean }>
   paragraphLevel: number
+  /** The directional override each unit is under (`OVERRIDE_*`); undefined when the text has none. */
+  overrides: Uint8Array | undefined
 }
 
 function prepare(input: TextLayoutInput): Prepared {
@@ -142,6 +144,7 @@ function prepare(input: TextLayoutInput): Prepared {
     trimmable,
     segments,
     paragraphLevel: direction === 'rtl' ? 1 : 0,
+    overrides: directionalOverrides(text),
   }
 }
 
@@ -372,14 +375,17 @@ class Sizer {
           j++
           continue
         }
-        if (p.runOf[j] !== run || levels[j - range.start] !== level) break
+        if (p.runOf[j] !== run || levels[j - range.start] !== level || (p.overrides && p.overrides[j] !== p.overrides[i])) break
         if (splitAtSpaces && (p.text[j - 1] === ' ' || gaps![j - range.start])) break
         j++
       }
-      const text = drawable(p, i, j)
+      // Under an override the characters do not say their direction: the drawn text keeps it.
+      const override = p.overrides?.[i] ?? OVERRIDE_NONE
+      const plain = drawable(p, i, j)
+      const text = override === OVERRIDE_NONE ? plain : `${override === OVERRIDE_RTL ? '\u202e' : '\u202d'}${plain}\u202c`
       const font = p.runs[run]!.fontAt(this.size)
       const spaced = !p.runIsCursive[run]
-      const stretches = / $/.test(text) || (gaps !== undefined && j < end && gaps[j - range.start] === 1)
+      const stretches = / $/.test(plain) || (gaps !== undefined && j < end && gaps[j - range.start] === 1)
       pieces.push({ start: i, end: j, run, level, text, font, spaced, width: this.measurer.width(font, spaced, text), stretches })
       i = j
     }
