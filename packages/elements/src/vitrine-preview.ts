@@ -3,11 +3,14 @@ import {
   VitrineError,
   bindRow,
   getFormat,
+  parseCatalog,
   parseTemplate,
   resolve,
   type AssetStore,
   type FontLibrary,
   type ImageType,
+  type MarketProfile,
+  type MessageCatalog,
   type Scene,
   type Surface,
   type Template,
@@ -44,8 +47,11 @@ const asVitrineError = (error: unknown): VitrineError =>
  *
  * Properties: `template` (object or JSON text; or the `src` attribute, a URL to fetch),
  * `data` (the row: variable name → value; the `data` attribute takes JSON), `format`
- * (default `instagram-square`), `locale`, `baseUrl` (what relative picture and font URLs
- * resolve against: the template's folder for `src`, else the page).
+ * (default `instagram-square`), `locale`, `market` (a built-in market id such as `ar-SA`, or
+ * a profile: the digits and calendar of prices and dates, the direction, and the locale when
+ * `locale` is not set), `catalogs` (message catalogues that translate the template: objects, or
+ * the `catalogs` attribute with one catalogue file's text, JSON or XLIFF 2.0), `baseUrl` (what
+ * relative picture and font URLs resolve against: the template's folder for `src`, else the page).
  *
  * Events (neither bubbles): `render` with {@link VitrineRenderEventDetail}; `error` with
  * {@link VitrineErrorEventDetail}. The error is also shown inside the element.
@@ -81,6 +87,9 @@ export class VitrinePreview extends LitElement {
     data: { attribute: 'data' },
     format: { type: String, reflect: true },
     locale: { type: String, reflect: true },
+    market: { attribute: 'market' },
+    // Catalogue text from the attribute is parsed when rendering, so a bad catalogue shows as an error.
+    catalogs: { attribute: 'catalogs' },
     baseUrl: { type: String, attribute: 'base-url' },
     fonts: { attribute: false },
     assets: { attribute: false },
@@ -98,8 +107,12 @@ export class VitrinePreview extends LitElement {
   declare data: Record<string, unknown> | string | undefined
   /** A format id from the catalogue or `WIDTHxHEIGHT`. Default `instagram-square`. */
   declare format: string
-  /** BCP 47 locale; default the template's source locale. */
+  /** BCP 47 locale; default the market's locale, else the template's source locale. */
   declare locale: string | undefined
+  /** The market: a built-in id (`ar-SA`) or a {@link MarketProfile}; default the market of `locale`, if any. */
+  declare market: string | MarketProfile | undefined
+  /** Message catalogues (they take precedence over the template's `translations`), or one catalogue file's text (JSON or XLIFF 2.0). */
+  declare catalogs: readonly MessageCatalog[] | string | undefined
   /** What relative picture and font URLs resolve against. */
   declare baseUrl: string | undefined
   /** A font library of the host's (e.g. with brand fonts added); default the page-wide one. */
@@ -219,7 +232,7 @@ export class VitrinePreview extends LitElement {
 
   // Starting here rather than in updated() lets the `loading` status land in this same update.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['template', 'src', 'data', 'format', 'locale', 'baseUrl', 'fonts', 'assets'] as const
+    const inputs = ['template', 'src', 'data', 'format', 'locale', 'market', 'catalogs', 'baseUrl', 'fonts', 'assets'] as const
     if (inputs.some((name) => changed.has(name))) this.schedule()
     if (changed.has('loop')) this.playback.loop = this.loop !== false
   }
@@ -275,7 +288,7 @@ export class VitrinePreview extends LitElement {
       const { values } = bindRow(template, { index: 1, line: 1, pointer: '', values: this.row() })
       const assets = this.assets ?? resources.assetsFor(this.assetBaseUrl())
       const fonts = this.fonts ?? resources.fonts
-      const scene = await resolve(template, values, { format, locale: this.locale || undefined, platform, assets, fonts })
+      const scene = await resolve(template, values, { format, locale: this.locale || undefined, market: this.market || undefined, catalogs: this.catalogList(), platform, assets, fonts })
       if (stale()) return
       const t2 = platform.now()
       this.playback.loop = this.loop !== false
@@ -313,6 +326,12 @@ export class VitrinePreview extends LitElement {
       this.fetched.set(url, loading)
     }
     return loading
+  }
+
+  private catalogList(): readonly MessageCatalog[] | undefined {
+    const catalogs = this.catalogs
+    if (catalogs === undefined || catalogs === null || catalogs === '') return undefined
+    return typeof catalogs === 'string' ? [parseCatalog(catalogs, 'catalogs attribute')] : catalogs
   }
 
   private row(): Record<string, unknown> {

@@ -235,3 +235,54 @@ describe('<vitrine-preview>', () => {
     )
   })
 })
+
+describe('<vitrine-preview> market and catalogues', () => {
+  const card = {
+    schemaVersion: 3,
+    sourceLocale: 'en-US',
+    size: { width: 400, height: 100 },
+    variables: { price: { type: 'money', currency: 'SAR' } },
+    layers: [
+      { id: 'headline', type: 'text', text: 'Summer sale', fontSize: 20, box: { left: 0, top: 0, width: 400, height: 40 } },
+      { id: 'price', type: 'text', text: '{price}', fontSize: 20, box: { left: 0, top: 50, width: 400, height: 40 } },
+    ],
+  }
+  const textOf = (scene: Awaited<VitrinePreview['renderComplete']>, id: string) => {
+    const node = scene?.nodes.find((n) => n.id === id)
+    return node?.type === 'text' ? node.lines.map((l) => l.text).join(' ') : undefined
+  }
+
+  it('passes the market to resolve: its digits, and its locale when none is set', async () => {
+    const saudi = await mount({ template: card, data: { price: '49.99' }, locale: 'ar-SA' }).renderComplete
+    expect(textOf(saudi, 'price')).to.match(/٤٩٫٩٩/)
+    const el = document.createElement('vitrine-preview') as VitrinePreview
+    el.setAttribute('market', 'ar-AE')
+    el.setAttribute('locale', 'ar-SA')
+    Object.assign(el, { template: card, data: { price: '49.99' } })
+    document.body.append(el)
+    mounted.push(el)
+    const emirates = await el.renderComplete
+    expect(el.market).to.equal('ar-AE')
+    expect(textOf(emirates, 'price')).to.match(/49\.99/)
+    expect(emirates?.direction).to.equal('rtl')
+    const german = await mount({ template: card, data: { price: '49.99' }, market: 'de-DE' }).renderComplete
+    expect(textOf(german, 'price')).to.match(/^49,99\s/u)
+  })
+
+  it('translates with catalogues given as objects or as a catalogue file in the attribute, and shows a bad one as an error', async () => {
+    const de = await mount({ template: card, data: { price: '1' }, locale: 'de-DE', catalogs: [{ locale: 'de', messages: { headline: 'Sommerschlussverkauf' } }] }).renderComplete
+    expect(textOf(de, 'headline')).to.equal('Sommerschlussverkauf')
+    const el = document.createElement('vitrine-preview') as VitrinePreview
+    el.setAttribute('locale', 'fr-FR')
+    el.setAttribute('catalogs', JSON.stringify({ locale: 'fr', messages: { headline: 'Soldes d’été' } }))
+    Object.assign(el, { template: card, data: { price: '1' } })
+    document.body.append(el)
+    mounted.push(el)
+    expect(textOf(await el.renderComplete, 'headline')).to.equal('Soldes d’été')
+    const errors = collect<VitrineErrorEventDetail>(el, 'error')
+    el.setAttribute('catalogs', '{"locale": "fr", "messages": 3}')
+    await el.renderComplete
+    expect(el.status).to.equal('error')
+    expect(errors[0]?.code).to.equal('catalog/invalid')
+  })
+})

@@ -17,6 +17,7 @@ export type { RenderVideoOptions, RenderVideoResult, VideoEncoder, VideoEncoderF
 export {
   VitrineError,
   parseTemplate,
+  parseCatalog,
   formatCatalog,
   getFormat,
   resolve,
@@ -30,6 +31,8 @@ export type {
   VitrineErrorCode,
   VitrineIssue,
   Template,
+  MarketProfile,
+  MessageCatalog,
   Format,
   SafeZone,
   Scene,
