@@ -5,7 +5,9 @@
  * text as a share of a whole card render (the example product card in Node, JPEG): the render
  * time of the card with the title minus the same card with empty texts, over the full render
  * time. Target: under 20 %. Times are this process's CPU time (user + system), which other
- * work on the machine disturbs far less than wall-clock time.
+ * work on the machine disturbs far less than wall-clock time. The last two columns split the
+ * text's cost by renderImage's own (wall-clock) timings: resolving (fonts, messages, layout)
+ * and drawing + encoding (glyph rasterisation, and JPEG coding of the text's edges).
  *
  *   pnpm bench:text [-- --iterations N --renders N]
  */
@@ -66,19 +68,27 @@ async function cardMs(title, locale) {
   const empty = render(blank)
   for (let i = 0; i < 5; i++) await full(), await empty()
   const times = { full: [], empty: [] }
+  const parts = { full: { resolve: [], paint: [] }, empty: { resolve: [], paint: [] } }
   for (let i = 0; i < renders; i++) {
     for (const [name, f] of [['full', full], ['empty', empty]]) {
       const t0 = now()
-      await f()
+      const { timings } = await f()
       times[name].push(now() - t0)
+      parts[name].resolve.push(timings.resolveMs)
+      parts[name].paint.push(timings.drawMs + timings.encodeMs)
     }
   }
   const median = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)]
-  return { full: median(times.full), empty: median(times.empty) }
+  return {
+    full: median(times.full),
+    empty: median(times.empty),
+    resolveMs: median(parts.full.resolve) - median(parts.empty.resolve),
+    paintMs: median(parts.full.paint) - median(parts.empty.paint),
+  }
 }
 
 console.log(`Text layout, ${iterations} layouts and ${renders} card renders per script (median CPU time per card), Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores\n`)
-console.log('script            paragraphs/s   lines   card ms   text ms   text share')
+console.log('script            paragraphs/s   lines   card ms   text ms   text share   of which: resolve ms  draw+encode ms')
 const results = []
 for (const [name, locale, text] of titles) {
   const { runs } = await assignFonts(text, { primary: face, fonts, locale })
@@ -104,11 +114,11 @@ for (const [name, locale, text] of titles) {
   const t0 = now()
   for (let i = 0; i < iterations; i++) layoutText(ctx, input)
   const perSecond = iterations / ((now() - t0) / 1000)
-  const { full, empty } = await cardMs(text, locale)
+  const { full, empty, resolveMs, paintMs } = await cardMs(text, locale)
   const textMs = Math.max(0, full - empty)
   const share = textMs / full
-  results.push({ name, locale, perSecond, lines, full, textMs, share })
-  console.log(`${name.padEnd(16)} ${perSecond.toFixed(0).padStart(13)} ${String(lines).padStart(7)} ${full.toFixed(2).padStart(9)} ${textMs.toFixed(2).padStart(9)} ${(share * 100).toFixed(1).padStart(10)} %`)
+  results.push({ name, locale, perSecond, lines, full, textMs, share, resolveMs, paintMs })
+  console.log(`${name.padEnd(16)} ${perSecond.toFixed(0).padStart(13)} ${String(lines).padStart(7)} ${full.toFixed(2).padStart(9)} ${textMs.toFixed(2).padStart(9)} ${(share * 100).toFixed(1).padStart(10)} % ${resolveMs.toFixed(2).padStart(21)} ${paintMs.toFixed(2).padStart(15)}`)
 }
 const worst = results.reduce((a, b) => (b.share > a.share ? b : a))
 console.log(`\nText as a share of a card render: at most ${(worst.share * 100).toFixed(1)} % (${worst.name}); target under 20 %.`)
