@@ -228,3 +228,48 @@ test('render --lint on video outputs: text rules on every layer, pixel rules on 
   // Every entry of a video says which frame its pixels came from: the timeline's poster time.
   assert.ok(manifest.lint.length > 0 && manifest.lint.every((d) => d.frameTime === template.timeline.poster), JSON.stringify(manifest.lint.map((d) => d.frameTime)))
 })
+
+test('imagery: flags and religious text declared in alt text, file names or feed columns of real rows', async () => {
+  const work = join(dir, 'imagery')
+  await mkdir(join(work, 'images'), { recursive: true })
+  const photo = await readFile(join(repo, 'examples/images/mug.png'))
+  for (const name of ['saudi-flag-doormat.png', 'IMG_2041.png', 'chinese_flag_mug.png']) await writeFile(join(work, 'images', name), photo)
+  const template = {
+    schemaVersion: 3,
+    id: 'imagery',
+    name: 'Imagery',
+    size: { width: 600, height: 600 },
+    idVariable: 'sku',
+    variables: { sku: { type: 'text' }, title: { type: 'text' }, image: { type: 'image' }, imageAlt: { type: 'text', default: '' } },
+    background: '#ffffff',
+    layers: [
+      { id: 'product', type: 'image', src: { var: 'image' }, alt: { var: 'imageAlt' }, fit: 'contain', box: { left: 50, right: 50, top: 50, height: 380 } },
+      { id: 'title', type: 'text', text: '{title}', fontSize: 40, color: '#111111', box: { left: 50, right: 50, top: 470, height: 80 } },
+    ],
+  }
+  await writeFile(join(work, 'imagery.json'), JSON.stringify(template))
+  await writeFile(
+    join(work, 'feed.csv'),
+    'sku,title,image,imageAlt,imageTags,category\n' +
+      'MAT-1,Doormat 60x90,images/saudi-flag-doormat.png,,,floor-mats\n' +
+      'TEE-1,T-shirt,images/IMG_2041.png,White tee with Ayat al-Kursi print,,apparel\n' +
+      'ART-1,Wall art,images/IMG_2041.png,,"calligraphy, الكعبة",home\n' +
+      'TEE-2,T-shirt,images/IMG_2041.png,,,apparel\n' +
+      'MUG-1,Mug,images/IMG_2041.png,,,kitchen\n',
+  )
+  const run = await vitrine(['lint', join(work, 'imagery.json'), '--data', join(work, 'feed.csv'), '--market', 'ar-SA,ar-AE', '--text-only', '--json'])
+  assert.equal(run.code, 1, run.stderr + run.stdout.slice(0, 2000))
+  const found = (JSON.parse(run.stdout) as { diagnostics: Array<Diagnostic & { excerpt?: string; data?: string }> }).diagnostics.filter((d) => d.rule === 'GCC-SYMB' && d.market === 'ar-SA')
+  const by = (id: string) => found.filter((d) => d.id === id).map((d) => [d.severity, d.path, d.excerpt ?? null, d.data ?? null])
+  assert.deepEqual(by('MAT-1'), [['error', '/layers/0/src', 'saudi flag', '/rows/0/image']])
+  assert.deepEqual(by('TEE-1'), [['error', '/layers/0/alt', 'Ayat al-Kursi', '/rows/1/imageAlt']])
+  assert.deepEqual(by('ART-1'), [['error', '/layers/0', 'الكعبة', '/rows/2/imageTags']])
+  // Apparel without any description: one info naming the column to add; a mug: nothing.
+  assert.deepEqual(by('TEE-2'), [['info', '/layers/0', null, '/rows/3/imageTags']])
+  assert.deepEqual(by('MUG-1'), [])
+  // The Chinese flag in a file name is CN-STATE.
+  await writeFile(join(work, 'zh.csv'), 'sku,title,image\nMUG-CN,陶瓷马克杯,images/chinese_flag_mug.png\n')
+  const zh = await vitrine(['lint', join(work, 'imagery.json'), '--data', join(work, 'zh.csv'), '--market', 'zh-CN', '--text-only', '--json'])
+  const state = (JSON.parse(zh.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'CN-STATE')
+  assert.deepEqual(state.map((d) => [d.path, d.severity]), [['/layers/0/src', 'error']])
+})

@@ -7,6 +7,11 @@ export const ImageLayerSchema = layerSchema(
   'image',
   {
     src: Type.Union([Type.String({ minLength: 1 }), BindingSchema]),
+    /**
+     * What the picture shows, in words (`Doormat with the Saudi flag`), or a binding to a text
+     * variable that holds it: for accessibility, and read by lint rules on imagery.
+     */
+    alt: Type.Optional(Type.Union([Type.String(), BindingSchema])),
     /** `cover` fills the box and crops, `contain` fits inside it, `fill` stretches. */
     fit: Type.Optional(Type.Union([Type.Literal('cover'), Type.Literal('contain'), Type.Literal('fill')])),
     /** The point of the picture (fractions 0..1) kept in view when cropping; default the centre. */

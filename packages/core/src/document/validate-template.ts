@@ -101,7 +101,7 @@ function checkReferences(template: Template, issues: VitrineIssue[]): void {
     if (Array.isArray(value)) return value.forEach((v, i) => walkValue(v, `${path}/${i}`, key))
     if (!isObject(value)) return
     if (typeof value.var === 'string' && Object.keys(value).length === 1) {
-      const types: VariableType[] | null = key === 'src' ? ['image'] : key === 'videoSrc' ? ['video'] : key === 'currency' ? ['text'] : ['color']
+      const types: VariableType[] | null = key === 'src' ? ['image'] : key === 'videoSrc' ? ['video'] : key === 'currency' || key === 'alt' ? ['text'] : ['color']
       return expectVar(value.var, `${path}/var`, types)
     }
     if (typeof value.var === 'string' && typeof value.op === 'string') return expectVar(value.var, `${path}/var`, null)

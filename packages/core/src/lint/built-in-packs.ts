@@ -1531,7 +1531,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "cn",
-  "version": "2025.2.0",
+  "version": "2025.3.0",
   "title": "China (mainland)",
   "description": "Absolute terms, state symbols, medical and cosmetic claims, and reference prices in ads for mainland China.",
   "rules": [
@@ -1742,6 +1742,40 @@ export const builtInRulePacks: readonly RulePack[] = [
        "不属于"
       ],
       "window": 3
+     },
+     "imagery": {
+      "fields": [
+       "imageTags",
+       "imageAlt",
+       "imageDescription"
+      ],
+      "terms": [
+       "五星红旗",
+       "国旗",
+       "国徽",
+       "党旗",
+       "党徽",
+       "军旗",
+       "军徽",
+       "国歌",
+       "人民大会堂",
+       "中南海",
+       "国家领导人",
+       "chinese flag",
+       "china flag",
+       "flag of china",
+       "prc flag",
+       "chinese national flag",
+       "five-star red flag",
+       "chinese national emblem",
+       "national emblem of china",
+       "prc emblem",
+       "communist party flag",
+       "pla flag",
+       "great hall of the people",
+       "zhongnanhai",
+       "chinese national anthem"
+      ]
      }
     },
     "message": {
@@ -1993,7 +2027,7 @@ export const builtInRulePacks: readonly RulePack[] = [
  },
  {
   "pack": "gcc",
-  "version": "2025.2.0",
+  "version": "2025.3.0",
   "title": "Gulf (UAE, Saudi Arabia)",
   "description": "Alcohol, tobacco, pork, religious and state symbols, and Arabic copy in the UAE and Saudi Arabia.",
   "rules": [
@@ -2258,7 +2292,110 @@ export const builtInRulePacks: readonly RulePack[] = [
       "إن شاء الله",
       "الحمد لله",
       "بسم الله"
-     ]
+     ],
+     "imagery": {
+      "fields": [
+       "imageTags",
+       "imageAlt",
+       "imageDescription"
+      ],
+      "terms": [
+       "القرآن",
+       "قرآن",
+       "آية قرآنية",
+       "آيات قرآنية",
+       "آية الكرسي",
+       "الشهادتين",
+       "لفظ الجلالة",
+       "الكعبة",
+       "Quran",
+       "Koran",
+       "Quranic verse",
+       "Quran verse",
+       "Ayat al-Kursi",
+       "Ayatul Kursi",
+       "Shahada",
+       "Kaaba",
+       "Allah",
+       "Allah calligraphy",
+       "الشيخ زايد",
+       "الشيخ محمد بن راشد",
+       "الشيخ محمد بن زايد",
+       "الملك سلمان",
+       "ولي العهد",
+       "Sheikh Zayed",
+       "Sheikh Mohammed",
+       "King Salman",
+       "Crown Prince",
+       "Mohammed bin Salman",
+       "Mohammed bin Rashid",
+       "Mohamed bin Zayed"
+      ],
+      "onProducts": [
+       {
+        "terms": [
+         "flag",
+         "flags",
+         "علم",
+         "أعلام",
+         "UAE flag",
+         "Saudi flag",
+         "national flag",
+         "علم الإمارات",
+         "علم السعودية"
+        ],
+        "products": [
+         "doormat",
+         "door mat",
+         "floor mat",
+         "bath mat",
+         "rug",
+         "carpet",
+         "socks",
+         "slippers",
+         "flip-flops",
+         "flip flops",
+         "sandals",
+         "shoes",
+         "footwear",
+         "apparel",
+         "clothing",
+         "t-shirt",
+         "tshirt",
+         "hoodie",
+         "leggings",
+         "underwear",
+         "swimwear",
+         "towel",
+         "ممسحة",
+         "دواسة",
+         "جوارب",
+         "شبشب",
+         "حذاء",
+         "أحذية",
+         "صندل",
+         "ملابس",
+         "تيشيرت",
+         "منشفة",
+         "سجاد أرضي",
+         "سجادة أرضية"
+        ]
+       }
+      ],
+      "missing": {
+       "severity": "info",
+       "categories": [
+        "apparel",
+        "clothing",
+        "footwear",
+        "shoes",
+        "floor-mats",
+        "doormats",
+        "rugs",
+        "home-textiles"
+       ]
+      }
+     }
     },
     "message": {
      "en": "\"{match}\" uses a religious text or symbol, a national flag on an unsuitable product, or a ruler's name or image",

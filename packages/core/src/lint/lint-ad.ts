@@ -130,7 +130,7 @@ export function readAd(scene: Scene, template?: Template): LintAd {
 }
 
 /** The source span and excerpt of a normalised match. */
-export function spanOf(text: AdText, match: TextMatch): { span: { start: number; end: number }; excerpt: string } {
+export function spanOf(text: Pick<AdText, 'text' | 'normalized'>, match: TextMatch): { span: { start: number; end: number }; excerpt: string } {
   const span = sourceSpan(text.normalized, match.start, match.end)
   return { span, excerpt: text.text.slice(span.start, span.end) }
 }

@@ -23,7 +23,35 @@ export const lintMessages = {
     zh: '{message}（自 {date} 起适用）',
     ar: '{message} (يسري اعتبارًا من {date})',
   },
+  pictureSuffix: {
+    en: '{message} (in the picture: {picture})',
+    de: '{message} (im Bild: {picture})',
+    fr: '{message} (dans l’image : {picture})',
+    zh: '{message}（图片：{picture}）',
+    ar: '{message} (في الصورة: {picture})',
+  },
+  missingPictureDescription: {
+    en: '{title}: the pictures of this ad are not described (no alt text, no feed field "{field}"), so what they show is not checked',
+    de: '{title}: Die Bilder dieser Anzeige sind nicht beschrieben (kein Alt-Text, kein Feed-Feld „{field}“), was sie zeigen, wird daher nicht geprüft',
+    fr: '{title} : les images de cette annonce ne sont pas décrites (pas de texte alternatif, pas de champ « {field} »), leur contenu n’est donc pas vérifié',
+    zh: '{title}：此广告的图片没有描述（无替代文字，无数据字段“{field}”），因此无法检查图片内容',
+    ar: '{title}: صور هذا الإعلان غير موصوفة (لا نص بديل ولا حقل "{field}")، لذلك لا يُفحص ما تعرضه',
+  },
+  missingPictureDescriptionFix: {
+    en: 'Describe the pictures: an "alt" on the image layer, or a "{field}" column in the feed',
+    de: 'Bilder beschreiben: ein „alt“ an der Bildebene oder eine Spalte „{field}“ im Feed',
+    fr: 'Décrivez les images : un « alt » sur le calque image, ou une colonne « {field} » dans le flux',
+    zh: '为图片添加描述：在图片图层上设置 alt，或在数据源中添加“{field}”列',
+    ar: 'صِف الصور: نص "alt" في طبقة الصورة، أو عمود "{field}" في البيانات',
+  },
 } satisfies Record<string, LocalizedText>
+
+/** A rule's message for a finding in a picture's description: the message with where it was found. */
+export function inPicture(message: LocalizedText): LocalizedText {
+  const out = {} as LocalizedText
+  for (const lang of Object.keys(message) as Array<keyof LocalizedText>) out[lang] = fillMessage(lintMessages.pictureSuffix[lang], { message: message[lang] })
+  return out
+}
 
 /** Fills `{name}` placeholders; unknown names stay as they are. */
 export function fillMessage(template: string, values: Readonly<Record<string, string | number | undefined>>): string {

@@ -11,6 +11,7 @@ import { defaultRuleSet, type CompiledRule, type RuleSet } from './rule-set.js'
 import type { Assertion, DataDetector, DisclosureDetector, LanguageDetector, LocalizedText, NearDetector, Severity, UiLanguage } from './rule-pack.js'
 import { visualDiagnostics } from './lint-visual.js'
 import { fieldReader, holds, type FieldReader } from './feed-fields.js'
+import { checkImagery } from './lint-imagery.js'
 
 /** Pixels of a render, for the visual rules (see `renderLintPixels`). */
 export interface LintPixels {
@@ -70,7 +71,15 @@ export interface LintContext {
   /** Adds a finding; `texts` replaces the rule's own message and fix. */
   report(
     rule: CompiledRule,
-    at: { text?: AdText; match?: TextMatch; path?: string; severity?: Severity; data?: string },
+    at: {
+      text?: AdText
+      /** A picture's declared description (alt, file name, feed column) instead of a text layer. */
+      described?: { path: string; text: string; normalized: AdText['normalized']; layer?: string }
+      match?: TextMatch
+      path?: string
+      severity?: Severity
+      data?: string
+    },
     values?: Record<string, string | number | undefined>,
     texts?: { message: LocalizedText; fix: LocalizedText },
   ): void
@@ -138,7 +147,8 @@ export function lint(scene: Scene, options: LintOptions): LintDiagnostic[] {
     report(cr, at, values = {}, texts) {
       const rule = cr.rule
       let severity = at.severity ?? rule.severityByMarket?.[market.id] ?? rule.severityByMarket?.[market.region] ?? rule.severity
-      const where = at.text && at.match ? spanOf(at.text, at.match) : undefined
+      const spanText = at.text ?? at.described
+      const where = spanText && at.match ? spanOf(spanText, at.match) : undefined
       const vars = { title: rule.title, match: where?.excerpt, ...values }
       let message = fillMessage(inLanguage(texts?.message ?? rule.message, language), vars)
       if (rule.effective && (date === undefined || date < rule.effective.from)) {
@@ -149,9 +159,9 @@ export function lint(scene: Scene, options: LintOptions): LintDiagnostic[] {
         rule: rule.id,
         severity,
         message,
-        path: at.path ?? at.text?.path ?? '',
+        path: at.path ?? at.text?.path ?? at.described?.path ?? '',
         ...(where ? { span: where.span, excerpt: where.excerpt } : {}),
-        ...(at.text ? { layer: at.text.node.id } : {}),
+        ...(at.text ? { layer: at.text.node.id } : at.described?.layer ? { layer: at.described.layer } : {}),
         source: sourceText(cr),
         fix: fillMessage(inLanguage(texts?.fix ?? rule.fix, language), vars),
         ...(at.data ? { data: at.data } : {}),
@@ -168,6 +178,7 @@ export function lint(scene: Scene, options: LintOptions): LintDiagnostic[] {
           const inBrand = brands.length > 0 ? (m: TextMatch) => brands.some((b) => b.start <= m.start && m.end <= b.end) : undefined
           for (const match of cr.matcher!.find(text.normalized, inBrand)) ctx.report(cr, { text, match })
         }
+        if (cr.rule.detector.kind === 'terms' && cr.rule.detector.imagery) checkImagery(ctx, cr, cr.rule.detector.imagery, category)
         break
       case 'near':
         checkNear(ctx, cr, cr.rule.detector)

@@ -54,8 +54,43 @@ export const MatcherSchema = Type.Object(
 )
 export type Matcher = Static<typeof MatcherSchema>
 
+/**
+ * Declared descriptions of the ad's pictures, read as text: image layers' `alt`, picture file names
+ * and feed columns (`imageTags`, `imageAlt`). Pixels are not looked at: what a picture shows is
+ * only known when the seller, the template or the file name says it. See docs/lint.md.
+ */
+export const ImageryOptionsSchema = Type.Object(
+  {
+    /** Feed columns that describe the pictures (`imageTags`, `imageAlt`, `imageDescription`). */
+    fields: Type.Optional(StrList),
+    /** Read image layers' `alt` text. Default true. */
+    alt: Type.Optional(Type.Boolean()),
+    /** Read picture file names (`uae-flag_doormat.jpg` → `uae flag doormat`). Default true. */
+    fileNames: Type.Optional(Type.Boolean()),
+    /** Words for pictures; default the detector's own terms. Exemptions and negations are the detector's. */
+    terms: Type.Optional(Type.Array(TermSchema, { minItems: 1 })),
+    /** Words that count only on some products: a flag on a doormat, not on a banner. The product is read from the category, the descriptions and the ad's text. */
+    onProducts: Type.Optional(
+      Type.Array(Type.Object({ terms: Type.Array(TermSchema, { minItems: 1 }), products: Type.Array(TermSchema, { minItems: 1 }) }, { additionalProperties: false }), { minItems: 1 }),
+    ),
+    /** When the ad has pictures and none is described (no `alt`, none of `fields`): a finding of this severity, only for these categories when given. Default: nothing. */
+    missing: Type.Optional(
+      Type.Object({ severity: Type.Union([Type.Literal('info'), Type.Literal('warn')]), categories: Type.Optional(StrList) }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ImageryOptions = Static<typeof ImageryOptionsSchema>
+
 const TermsDetector = Type.Object(
-  { kind: Type.Literal('terms'), terms: Type.Array(TermSchema, { minItems: 1 }), patterns: Type.Optional(StrList), ...textOptions },
+  {
+    kind: Type.Literal('terms'),
+    terms: Type.Array(TermSchema, { minItems: 1 }),
+    patterns: Type.Optional(StrList),
+    ...textOptions,
+    /** Also match the words in the declared descriptions of the ad's pictures. */
+    imagery: Type.Optional(ImageryOptionsSchema),
+  },
   { additionalProperties: false },
 )
 const PatternDetector = Type.Object({ kind: Type.Literal('pattern'), patterns: Type.Array(Str, { minItems: 1 }), ...textOptions }, { additionalProperties: false })

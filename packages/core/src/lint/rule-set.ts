@@ -21,6 +21,12 @@ export interface CompiledRule {
   exemptWords?: Set<string>
   errorLayers?: RegExp
   errorPatterns?: RegExp[]
+  /** Matchers for the declared descriptions of pictures (`terms` detectors with `imagery`). */
+  imagery?: {
+    matcher: CompiledMatcher
+    onProducts: Array<{ matcher: CompiledMatcher; products: CompiledMatcher }>
+    missingCategories?: CompiledMatcher
+  }
 }
 
 /** The rules lint runs, merged from packs with their extensions, switches and overrides. */
@@ -91,6 +97,15 @@ function compileRule(rule: Rule, pack: string): CompiledRule {
     case 'terms':
     case 'pattern':
       compiled.matcher = m(d as Matcher)
+      if (d.kind === 'terms' && d.imagery) {
+        const img = d.imagery
+        const options: Matcher = { exempt: d.exempt, exemptPatterns: d.exemptPatterns, negations: d.negations, quoted: d.quoted, inflect: d.inflect, match: d.match }
+        compiled.imagery = {
+          matcher: img.terms ? m({ ...options, terms: img.terms }) : compiled.matcher,
+          onProducts: (img.onProducts ?? []).map((p) => ({ matcher: m({ ...options, terms: p.terms }), products: m({ terms: p.products }) })),
+          missingCategories: img.missing?.categories ? m({ terms: img.missing.categories }) : undefined,
+        }
+      }
       break
     case 'near':
       compiled.matcher = m(d.trigger)
