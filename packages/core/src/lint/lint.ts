@@ -284,10 +284,25 @@ function checkLanguage(ctx: LintContext, cr: CompiledRule, d: LanguageDetector):
     if (!guesses.some((g) => g.guess.language === d.language)) ctx.report(cr, { text: texts[0]!, path: texts[0]!.path })
     return
   }
-  for (const { text, guess } of guesses) {
+  // A translation is a block in the language, at least as large, that states the same numbers
+  // (`Only 3 left!` is not translated by `Plus que 5 en stock`), and that translates only one
+  // block: each foreign block takes the nearest such block not taken yet, in layer order.
+  const numbers = (t: AdText) => new Set((t.normalized.text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')))
+  const taken = new Set<number>()
+  for (const [i, { text, guess }] of guesses.entries()) {
     if (guess.language === d.language || guess.language === 'unknown') continue
-    const translated = guesses.some((o) => o.text !== text && o.guess.language === d.language && o.text.fontSize >= text.fontSize * ratio)
-    if (translated) continue
+    const needed = numbers(text)
+    let best = -1
+    for (const [j, o] of guesses.entries()) {
+      if (j === i || taken.has(j) || o.guess.language !== d.language || o.text.fontSize < text.fontSize * ratio) continue
+      const has = numbers(o.text)
+      if ([...needed].some((n) => !has.has(n))) continue
+      if (best < 0 || Math.abs(j - i) < Math.abs(best - i)) best = j
+    }
+    if (best >= 0) {
+      taken.add(best)
+      continue
+    }
     const foreign = guess.foreign
     const match = foreign.length > 0 ? { start: foreign[0]!.start, end: foreign[foreign.length - 1]!.end } : { start: 0, end: text.normalized.text.length }
     ctx.report(cr, { text, match })
