@@ -1,7 +1,9 @@
 import type { Canvas2DContext } from '../platform/canvas-context.js'
-import { directionalOverrides, isBidiControl, lineLevels, OVERRIDE_NONE, OVERRIDE_RTL, resolveBidiLevels, visualOrder, type BidiLevels } from './bidi.js'
+import { lineLevels, OVERRIDE_NONE, OVERRIDE_RTL, visualOrder } from './bidi.js'
 import type { FontMetrics } from './font-metrics.js'
-import { BREAK_ALLOWED, BREAK_MANDATORY, BREAK_NONE, findLineBreaksIn, graphemeBoundaries } from './line-breaks.js'
+import { justificationGaps } from './justification-gaps.js'
+import { drawableText, prepareText, type PreparedText } from './prepare-text.js'
+import { quantize, TextMeasurer } from './text-measurer.js'
 
 /** A stretch of the text set in one font, for {@link TextLayoutInput.runs}. */
 export interface TextLayoutFontRun {
@@ -68,127 +70,6 @@ export interface TextLayoutResult {
 const ELLIPSIS = '\u2026'
 // Sizes are searched in quarter pixels so that Chromium and Node pick the same one.
 const STEP = 0.25
-// Widths are compared after rounding to 1/64 px: both environments' float noise is below that.
-const quantize = (w: number) => Math.round(w * 64) / 64
-// Cursive scripts take no letter spacing (CSS Text 3): spacing would tear their joins apart.
-const cursive = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Adlam}]/u
-const lineEnd = /[\r\n\u2028\u2029\u000b\u000c\u0085]/
-const trailingSpace = /[\s\u200b]/
-
-/** Everything about the text that does not depend on the size. */
-interface Prepared {
-  text: string
-  bidi: BidiLevels
-  breaks: Uint8Array
-  clusters: Uint8Array
-  /** Font run index of each UTF-16 unit. */
-  runOf: Uint16Array
-  runs: readonly TextLayoutFontRun[]
-  runIsCursive: boolean[]
-  /** 1 for units that are not drawn: directional controls and line ends. */
-  hidden: Uint8Array
-  /** Number of hidden units before each index (length + 1): a range without any is a plain slice. */
-  hiddenBefore: Uint32Array
-  /** 1 for units a line end drops: whitespace, zero width space, directional controls. */
-  trimmable: Uint8Array
-  /** Line-break segments: [start, end) pairs, each ending at a break opportunity. */
-  segments: Array<{ start: number; end: number; mandatory: boolean }>
-  paragraphLevel: number
-  /** The directional override each unit is under (`OVERRIDE_*`); undefined when the text has none. */
-  overrides: Uint8Array | undefined
-}
-
-function prepare(input: TextLayoutInput): Prepared {
-  const text = input.text
-  const n = text.length
-  const runs = input.runs && input.runs.length > 0 ? input.runs : [{ start: 0, end: n, fontAt: input.fontAt }]
-  const runOf = new Uint16Array(n)
-  runs.forEach((r, i) => runOf.fill(i, r.start, r.end))
-  const clusters = graphemeBoundaries(text)
-  const breaks = findLineBreaksIn(text, input.locale, clusters)
-  const segments: Prepared['segments'] = []
-  let start = 0
-  for (let i = 1; i <= n; i++) {
-    if (breaks[i] !== BREAK_NONE) {
-      segments.push({ start, end: i, mandatory: breaks[i] === BREAK_MANDATORY && i < n })
-      start = i
-    }
-  }
-  const hidden = new Uint8Array(n)
-  const hiddenBefore = new Uint32Array(n + 1)
-  const trimmable = new Uint8Array(n)
-  for (let i = 0; i < n; i++) {
-    const ch = text[i]!
-    // Printable ASCII (the common case) is neither hidden nor trimmable, except the space.
-    const code = ch.charCodeAt(0)
-    if (code > 0x20 && code < 0x7f) {
-      hiddenBefore[i + 1] = hiddenBefore[i]!
-      continue
-    }
-    const control = isBidiControl(ch)
-    hidden[i] = control || lineEnd.test(ch) ? 1 : 0
-    hiddenBefore[i + 1] = hiddenBefore[i]! + hidden[i]!
-    trimmable[i] = control || trailingSpace.test(ch) ? 1 : 0
-  }
-  const direction = input.direction ?? 'ltr'
-  return {
-    text,
-    bidi: resolveBidiLevels(text, direction),
-    breaks,
-    clusters,
-    runOf,
-    runs,
-    runIsCursive: runs.map((r) => cursive.test(text.slice(r.start, r.end))),
-    hidden,
-    hiddenBefore,
-    trimmable,
-    segments,
-    paragraphLevel: direction === 'rtl' ? 1 : 0,
-    overrides: directionalOverrides(text),
-  }
-}
-
-/**
- * Measures text with a cache for one layout: the size search and the lines measure the same
- * pieces many times. Sets the shared context's font and letter spacing only when they change.
- */
-class Measurer {
-  private readonly cache = new Map<string, Map<string, number>>()
-  private font: string | undefined
-  private spacing: string | undefined
-
-  constructor(
-    private readonly ctx: Canvas2DContext,
-    private readonly letterSpacing: number,
-  ) {}
-
-  width(font: string, spaced: boolean, text: string): number {
-    if (text === '') return 0
-    const key = spaced ? font : `\u0000${font}`
-    let widths = this.cache.get(key)
-    if (!widths) this.cache.set(key, (widths = new Map()))
-    let w = widths.get(text)
-    if (w === undefined) {
-      const spacing = `${spaced ? this.letterSpacing : 0}px`
-      // Setting the font resets letter spacing in some canvases (@napi-rs/canvas): set both.
-      if (this.font !== font || this.spacing !== spacing) {
-        this.ctx.font = this.font = font
-        this.ctx.letterSpacing = this.spacing = spacing
-      }
-      w = quantize(this.ctx.measureText(text).width)
-      widths.set(text, w)
-    }
-    return w
-  }
-}
-
-/** Drawn characters of `text.slice(start, end)`: without directional controls and line ends. */
-function drawable(p: Prepared, start: number, end: number): string {
-  if (p.hiddenBefore[end] === p.hiddenBefore[start]) return p.text.slice(start, end)
-  let out = ''
-  for (let i = start; i < end; i++) if (!p.hidden[i]) out += p.text[i]
-  return out
-}
 
 interface LineRange {
   start: number
@@ -204,9 +85,9 @@ class Sizer {
   private readonly fonts: string[] = []
 
   constructor(
-    readonly measurer: Measurer,
+    readonly measurer: TextMeasurer,
     private readonly input: TextLayoutInput,
-    private readonly p: Prepared,
+    private readonly p: PreparedText,
     readonly size: number,
     /** Measure at this size and scale to `size` (an estimate; valid without letter spacing). */
     private readonly estimateFrom?: number,
@@ -232,7 +113,7 @@ class Sizer {
       const r = p.runOf[i]!
       const runEnd = Math.min(end, p.runs[r]!.end)
       const font = (this.fonts[r] ??= p.runs[r]!.fontAt(at))
-      w += this.measurer.width(font, !p.runIsCursive[r], drawable(p, i, runEnd))
+      w += this.measurer.width(font, !p.runIsCursive[r], drawableText(p, i, runEnd))
       i = runEnd
     }
     return this.estimateFrom !== undefined ? quantize((w * this.size) / at) : w
@@ -381,7 +262,7 @@ class Sizer {
       }
       // Under an override the characters do not say their direction: the drawn text keeps it.
       const override = p.overrides?.[i] ?? OVERRIDE_NONE
-      const plain = drawable(p, i, j)
+      const plain = drawableText(p, i, j)
       const text = override === OVERRIDE_NONE ? plain : `${override === OVERRIDE_RTL ? '\u202e' : '\u202d'}${plain}\u202c`
       const font = p.runs[run]!.fontAt(this.size)
       const spaced = !p.runIsCursive[run]
@@ -420,38 +301,8 @@ class Sizer {
         x += q.width + grow
       }
     }
-    return { runs, width: x, text: drawable(p, range.start, end) + (ellipsis ? ELLIPSIS : '') }
+    return { runs, width: x, text: drawableText(p, range.start, end) + (ellipsis ? ELLIPSIS : '') }
   }
-}
-
-// Characters set on a grid, justified by spacing every character (CSS text-justify:
-// inter-character): Han, kana, bopomofo, CJK punctuation and full-width forms.
-const gridCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\u30fc\uff01-\uff60\uffe0-\uffe6]/u
-// Scripts written without spaces between words, justified between the words the dictionary finds.
-const wordsWithoutSpaces = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
-
-/** The code point that ends just before UTF-16 index `i`, as a string. */
-function charBefore(text: string, i: number): string {
-  const c = text.charCodeAt(i - 1)
-  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1)
-}
-
-/**
- * Justification gaps of `text.slice(start, end)` other than spaces: `result[i - start]` is 1
- * where space may be added before index `i`: a grapheme boundary next to a CJK character, or a
- * word break inside Thai, Lao, Khmer or Burmese. Never inside a cluster, never at the ends.
- */
-function justificationGaps(p: Prepared, start: number, end: number): Uint8Array {
-  const gaps = new Uint8Array(end - start)
-  const text = p.text
-  for (let i = start + 1; i < end; i++) {
-    if (!p.clusters[i] || p.hidden[i] || text[i - 1] === ' ' || text[i] === ' ') continue
-    const before = charBefore(text, i)
-    const after = String.fromCodePoint(text.codePointAt(i)!)
-    if (gridCharacter.test(before) || gridCharacter.test(after)) gaps[i - start] = 1
-    else if (p.breaks[i] === BREAK_ALLOWED && (wordsWithoutSpaces.test(before) || wordsWithoutSpaces.test(after))) gaps[i - start] = 1
-  }
-  return gaps
 }
 
 function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'): 'left' | 'center' | 'right' {
@@ -462,7 +313,7 @@ function physicalAlign(align: TextLayoutInput['align'], direction: 'ltr' | 'rtl'
 }
 
 /** Lays out at one size; `probe` may stop early once the text cannot fit (for the size search). */
-function attemptAt(measurer: Measurer, input: TextLayoutInput, p: Prepared, size: number, probe = false, estimateFrom?: number) {
+function attemptAt(measurer: TextMeasurer, input: TextLayoutInput, p: PreparedText, size: number, probe = false, estimateFrom?: number) {
   const sizer = new Sizer(measurer, input, p, size, estimateFrom)
   const lineHeightPx = input.lineHeight * size
   const maxByHeight = Math.max(1, Math.floor((input.height + 0.01) / lineHeightPx))
@@ -488,8 +339,8 @@ function attemptAt(measurer: Measurer, input: TextLayoutInput, p: Prepared, size
  * ```
  */
 export function layoutText(ctx: Canvas2DContext, input: TextLayoutInput): TextLayoutResult {
-  const p = prepare(input)
-  const measurer = new Measurer(ctx, input.letterSpacing)
+  const p = prepareText(input)
+  const measurer = new TextMeasurer(ctx, input.letterSpacing)
   const direction = input.direction ?? 'ltr'
   let size = input.fontSize
   const searching = input.shrink && input.minFontSize < input.fontSize
