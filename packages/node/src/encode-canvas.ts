@@ -8,6 +8,13 @@ export interface EncoderSettings {
   pngCompressionLevel?: number
   /** libwebp effort, 0 (fastest) .. 6. Default 1: ~20 % slower than 0, ~13 % smaller files. */
   webpEffort?: number
+  /**
+   * Encode JPEG on the calling thread instead of handing it to libuv's thread pool. For
+   * threads that do nothing but render (the batch's render pool): the encode stays on the core
+   * that drew the pixels and no pool thread competes for the CPU. Blocks the thread for the
+   * encode (~7 ms for 1080x1080), so leave it off on a thread that serves requests. Default false.
+   */
+  onThisThread?: boolean
 }
 
 /**
@@ -31,7 +38,7 @@ export async function encodeCanvas(canvas: Canvas, options: EncodeOptions, setti
   try {
     switch (options.type) {
       case 'jpeg': {
-        const out = await canvas.encode('jpeg', Math.round(quality))
+        const out = settings.onThisThread ? canvas.encodeSync('jpeg', Math.round(quality)) : await canvas.encode('jpeg', Math.round(quality))
         return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
       }
       case 'png':

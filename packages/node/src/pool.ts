@@ -92,12 +92,16 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
   }
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** Renders rows one at a time in this thread; the renderer's surfaces are reused between rows. */
 function inThisThread(setup: RowRendererSetup): (job: RowJob) => Promise<RowJobResult> {
   let renderer: RowRenderer | undefined
   let queue: Promise<unknown> = Promise.resolve()
   return (job) => {
-    const next = queue.then(() => (renderer ??= new RowRenderer(setup)).render(job))
+    // A row may render without ever waiting on the event loop (encoding and writing happen on
+    // this thread): yield to it first, so the workers' messages are answered between rows.
+    const next = queue.then(yieldToEventLoop).then(() => (renderer ??= new RowRenderer(setup)).render(job))
     queue = next.catch(() => {})
     return next
   }

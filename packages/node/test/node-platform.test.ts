@@ -277,3 +277,12 @@ function toWoff1(sfnt: Uint8Array): Uint8Array {
   hv.setUint32(16, sfnt.length)
   return new Uint8Array(Buffer.concat([header, directory, ...parts]))
 }
+
+test('JPEG encoded on the calling thread (render pool threads) is the same file as through the thread pool', async () => {
+  const surface = paintedSurface()
+  const here = new NodePlatform({ encoder: { onThisThread: true } })
+  const pooled = await platform.encode(surface, { type: 'jpeg', quality: 85 })
+  const own = await here.encode(surface, { type: 'jpeg', quality: 85 })
+  assert.deepEqual(Buffer.from(own), Buffer.from(pooled))
+  assert.equal((await sharp(own).metadata()).format, 'jpeg')
+})
