@@ -109,8 +109,12 @@ const extensions: Record<OutputType, string> = { png: 'png', jpeg: 'jpg', webp: 
  * picture, a font that does not load. Those rows are in `manifest.failures` and every other
  * output is written.
  *
- * With more than one worker, libvips (sharp) is set to one thread per operation, process-wide
- * (`sharp.concurrency(1)`): the workers already keep every core busy.
+ * Rows render on the calling thread and on `concurrency - 1` worker threads. On the calling
+ * thread, drawing, JPEG encoding and writing files run synchronously, row after row (it yields
+ * to the event loop between rows): from a server that must stay responsive, run batches in a
+ * worker thread or another process. With more than one thread, libvips (sharp) is set to one
+ * thread per operation, process-wide (`sharp.concurrency(1)`): the renderers already keep
+ * every core busy.
  *
  * @example
  * ```ts
