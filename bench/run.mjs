@@ -16,11 +16,19 @@ const benchDir = dirname(fileURLToPath(import.meta.url))
 const root = resolve(benchDir, '..')
 const contenderNames = ['vitrine', 'satori', 'chromium']
 const sectionNames = [...contenderNames, 'pool', 'memory']
+// The other benchmarks, each a script of its own that prints its own tables: run after the
+// image parts (`pnpm bench:text`, `bench:video`, `bench:lint` run one alone).
+const scriptParts = {
+  text: { file: 'text-layout.mjs', pin: true, args: [], quick: ['--iterations', '100', '--renders', '10'] },
+  video: { file: 'video.mjs', pin: false, args: [], quick: ['--seconds', '6', '--memory-seconds', '0', '--no-browser'] },
+  lint: { file: 'lint.mjs', pin: false, args: [], quick: ['--iterations', '200', '--renders', '5', '--pool-rows', '40', '--pool-repeats', '1'] },
+}
+const partNames = [...sectionNames, ...Object.keys(scriptParts)]
 
 const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options])
 
   --rows N            rows per contender and image type (default 200; the feed is repeated)
-  --only a,b          parts to run: ${sectionNames.join(', ')} (default: all)
+  --only a,b          parts to run: ${partNames.join(', ')} (default: all)
   --types png,jpeg    image types (default png,jpeg)
   --quality N         JPEG quality (default 85)
   --warm-up N         untimed renders before timing (default 10)
@@ -101,10 +109,10 @@ const options = {
   resultsPath: resolve(values.out),
   samplesDir: join(dirname(resolve(values.out)), 'samples'),
 }
-const only = values.only ? values.only.split(',').map((s) => s.trim()) : sectionNames
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : partNames
 for (const name of only) {
-  if (!sectionNames.includes(name)) {
-    console.error(`--only: unknown part "${name}"; expected some of ${sectionNames.join(', ')}`)
+  if (!partNames.includes(name)) {
+    console.error(`--only: unknown part "${name}"; expected some of ${partNames.join(', ')}`)
     process.exit(2)
   }
 }
@@ -236,6 +244,22 @@ if (only.includes('memory')) {
   report.memory = runSection('memory', {}, { pin: true })
 }
 
-report.summary = printReport(report)
-writeFileSync(resolve(values.out), JSON.stringify(report, null, 2) + '\n')
-console.log(`\nResults: ${resolve(values.out)}; one sample image per contender and type: ${options.samplesDir}`)
+if (sectionNames.some((name) => only.includes(name))) {
+  report.summary = printReport(report)
+  writeFileSync(resolve(values.out), JSON.stringify(report, null, 2) + '\n')
+  console.log(`\nResults: ${resolve(values.out)}; one sample image per contender and type: ${options.samplesDir}`)
+}
+
+let failedParts = 0
+for (const [name, part] of Object.entries(scriptParts)) {
+  if (!only.includes(name)) continue
+  console.log(`\n══ ${name}: node bench/${part.file}${part.pin && canPin ? ' (pinned to CPU 0)' : ''} ══\n`)
+  const node = [process.execPath, join(benchDir, part.file), ...(quick ? part.quick : part.args)]
+  const [command, ...args] = part.pin && canPin ? ['taskset', '-c', '0', ...node] : node
+  const child = spawnSync(command, args, { stdio: 'inherit', cwd: root })
+  if (child.status !== 0) {
+    failedParts++
+    console.log(`${name}: FAILED (exited with ${child.status ?? child.signal})`)
+  }
+}
+if (failedParts > 0) process.exitCode = 1
