@@ -143,11 +143,14 @@ export const explainedLineBreaks: Record<string, string> = {
     'LB30b (Unicode 14+) keeps an emoji modifier with an unassigned code point of an Extended_Pictographic block (U+1F02C is reserved); css-line-break applies LB30b to assigned emoji bases only. No text Vitrine draws contains a reserved code point.',
 }
 
-/** U+2701 is Extended_Pictographic in the Unicode 15 files, not in newer data; returns the reason when that explains a case. */
+/**
+ * U+2701 is Extended_Pictographic for the test files (those of Unicode 15.0 and 17.0 both join it
+ * after a ZWJ) but not in this runtime's ICU data; returns the reason when that explains a case.
+ */
 export function explainSegmentFailure(codePointList: string): string | undefined {
   const scissorsLostPictographic = !/\p{Extended_Pictographic}/u.test('\u2701')
   if (codePointList.includes('2701') && codePointList.includes('200D') && scissorsLostPictographic) {
-    return "U+2701 is not Extended_Pictographic in this runtime's newer Unicode data (it was in the test file's), so GB11/WB3c no longer join it after a ZWJ"
+    return "this runtime's ICU data does not give U+2701 the Extended_Pictographic property the test file's data gives it, so its segmenter (Intl.Segmenter, which the layout uses) does not join it after a ZWJ by GB11/WB3c: a deviation of the platform's data, not of Vitrine's code"
   }
   // Chromium's ICU build does not count ':' as MidLetter (a tailoring): `a:b` is three words there.
   const colonBreaks = Array.from(new Intl.Segmenter('und', { granularity: 'word' }).segment('a:b')).length === 3
