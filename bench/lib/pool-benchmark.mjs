@@ -28,7 +28,8 @@ function writeRepeatedFeed(dataPath, count, folder) {
  * `renderBatch` over the same rows with each worker count in `args.poolWorkers` (default 1, in
  * this thread as the pool does for 1, then 2 worker threads), for each image type. Wall-clock time of the whole call: feed parsing,
  * worker start-up, rendering, writing the files and the manifest. The steady rate leaves out
- * start-up: outputs per second between the first finished row and the last.
+ * start-up: outputs per second over the second half of the rows (from the moment half of them
+ * are done to the last), when every thread has long started.
  */
 export async function runPoolBenchmark(args) {
   // The feed lives beside the results (inside the repository, so the images stay within the
@@ -54,7 +55,7 @@ export async function runPoolBenchmark(args) {
         onProgress: ({ done }) => {
           if (done === 0) return
           const now = performance.now()
-          if (!first) first = { done, at: now }
+          if (!first && done >= args.poolRows / 2) first = { done, at: now }
           last = { done, at: now }
         },
       })
