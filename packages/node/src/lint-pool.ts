@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
+import { workerModuleUrl } from './worker-module-url.js'
 import { LintRowChecker, lintFailure, type LintRowJob, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
 
 /** Checks lint rows, in worker threads or in this thread. */
@@ -33,7 +32,7 @@ export function createLintPool(setup: LintRowSetup, concurrency: number): LintPo
     }
   }
   const piscina = new Piscina({
-    filename: workerUrl().href,
+    filename: workerModuleUrl(import.meta.url, 'lint-worker').href,
     minThreads: concurrency,
     maxThreads: concurrency,
     concurrentTasksPerWorker: 1,
@@ -60,15 +59,4 @@ export function createLintPool(setup: LintRowSetup, concurrency: number): LintPo
     },
     close: () => piscina.destroy(),
   }
-}
-
-/** `dist/lint-worker.js` when built (or one folder up from a shared chunk), `src/lint-worker.ts` under tsx. */
-function workerUrl(): URL {
-  const here = import.meta.url
-  const candidates = here.endsWith('.ts') ? ['./lint-worker.ts'] : ['./lint-worker.js', '../lint-worker.js']
-  for (const candidate of candidates) {
-    const url = new URL(candidate, here)
-    if (existsSync(fileURLToPath(url))) return url
-  }
-  throw new Error(`The lint worker module is missing next to ${fileURLToPath(here)}`)
 }

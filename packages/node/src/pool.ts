@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
+import { workerModuleUrl } from './worker-module-url.js'
 import { errorRecord, RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
 
 /** Renders row jobs, in worker threads or in this thread. */
@@ -31,7 +30,7 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
   if (concurrency <= 1) return { concurrency: 1, run: local, close: async () => {} }
   const workers = concurrency - 1
   const piscina = new Piscina({
-    filename: workerUrl().href,
+    filename: workerModuleUrl(import.meta.url, 'render-worker').href,
     minThreads: workers,
     maxThreads: workers,
     // Each worker holds the row after the one it is rendering (it renders them one at a time),
@@ -105,18 +104,4 @@ function inThisThread(setup: RowRendererSetup): (job: RowJob) => Promise<RowJobR
     queue = next.catch(() => {})
     return next
   }
-}
-
-/**
- * The worker module: `dist/render-worker.js` when built (this code may sit in `dist/` or in a
- * shared chunk below it), `src/render-worker.ts` when run from source under tsx.
- */
-function workerUrl(): URL {
-  const here = import.meta.url
-  const candidates = here.endsWith('.ts') ? ['./render-worker.ts'] : ['./render-worker.js', '../render-worker.js']
-  for (const candidate of candidates) {
-    const url = new URL(candidate, here)
-    if (existsSync(fileURLToPath(url))) return url
-  }
-  throw new Error(`The render worker module is missing next to ${fileURLToPath(here)}`)
 }
