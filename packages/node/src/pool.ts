@@ -22,8 +22,8 @@ export function defaultConcurrency(): number {
  * Makes the pool a batch renders on. `concurrency` 1 renders in this thread, with no workers
  * to start. More renders in this thread too, and starts `concurrency - 1` worker threads, each
  * with its own {@link RowRenderer}: rows are taken from one queue by whoever is free, so this
- * thread renders from the first moment while the workers load their modules and fonts (about
- * half a second each), and no core is left to a thread that only waits.
+ * thread renders from the first moment while the workers load their modules and fonts (a
+ * quarter to half a second each), and no core is left to a thread that only waits.
  */
 export function createRenderPool(setup: RowRendererSetup, concurrency = defaultConcurrency()): RenderPool {
   const local = inThisThread(setup)
@@ -44,21 +44,9 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
   const waiting: { job: RowJob; done: (result: RowJobResult) => void }[] = []
   let inWorkers = 0
   let localBusy = false
-  const inWorker = async (job: RowJob): Promise<RowJobResult> => {
-    try {
-      return (await piscina.run(job)) as RowJobResult
-    } catch (error) {
-      const record = errorRecord(error)
-      const failures = job.outputs.map((o) => ({
-        id: job.id,
-        format: o.format,
-        locale: o.locale,
-        row: job.row,
-        error: { ...record, message: `The render worker failed: ${record.message}` },
-      }))
-      return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
-    }
-  }
+  const inWorker = (job: RowJob): Promise<RowJobResult> =>
+    (piscina.run(job) as Promise<RowJobResult>).catch((error: unknown) => failedRow(job, error, 'The render worker failed: '))
+  const inThread = (job: RowJob): Promise<RowJobResult> => local(job).catch((error: unknown) => failedRow(job, error, 'Rendering failed: '))
   const pump = () => {
     while (inWorkers < workers * 2 && waiting.length > 0) {
       const { job, done } = waiting.shift()!
@@ -72,7 +60,7 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
     if (!localBusy && waiting.length > 0) {
       const { job, done } = waiting.shift()!
       localBusy = true
-      void local(job).then((result) => {
+      void inThread(job).then((result) => {
         localBusy = false
         done(result)
         pump()
@@ -89,6 +77,13 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
     },
     close: () => piscina.destroy(),
   }
+}
+
+/** A row whose renderer failed as a whole (a crashed worker): each of its outputs fails. */
+function failedRow(job: RowJob, error: unknown, prefix: string): RowJobResult {
+  const record = errorRecord(error)
+  const failures = job.outputs.map((o) => ({ id: job.id, format: o.format, locale: o.locale, row: job.row, error: { ...record, message: prefix + record.message } }))
+  return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
