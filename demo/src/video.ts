@@ -1,6 +1,6 @@
 // The video page: examples/product-video.json in <vitrine-preview> (play, pause, seek), and an
 // export to MP4 or WebM in this browser, through WebCodecs or ffmpeg.wasm (served by this app
-// from /ffmpeg/, never from a CDN).
+// from /ffmpeg/, never from a CDN), or to an animated GIF (always ffmpeg.wasm).
 import '@vitrine/elements'
 import type { VitrineTimeEventDetail } from '@vitrine/elements'
 import { AssetStore, BrowserPlatform, FontLibrary, bindRow, browserVideoEncoder, parseTemplate, renderVideo } from '@vitrine/core/browser'
@@ -23,6 +23,7 @@ const seek = $<HTMLInputElement>('seek')
 const time = $<HTMLElement>('time')
 const status = $<HTMLElement>('status')
 const result = $<HTMLVideoElement>('result')
+const resultGif = $<HTMLImageElement>('result-gif')
 
 const [templateJson, feedText] = await Promise.all([
   fetch('/examples/product-video.json').then((r) => r.json() as Promise<object>),
@@ -37,7 +38,7 @@ function show(): void {
   preview.baseUrl = ASSET_BASE_URL
 }
 
-async function exportVideo(container: 'mp4' | 'webm'): Promise<void> {
+async function exportVideo(container: 'mp4' | 'webm' | 'gif'): Promise<void> {
   const platform = new BrowserPlatform()
   const fonts = new FontLibrary(platform, { builtInBaseUrl: new URL('/fonts/', location.href).href })
   const assets = new AssetStore(platform, { baseUrl: ASSET_BASE_URL })
@@ -60,8 +61,12 @@ async function exportVideo(container: 'mp4' | 'webm'): Promise<void> {
     })
     const seconds = (performance.now() - started) / 1000
     status.textContent = `${video.width}x${video.height}, ${video.duration} s: ${video.info.encoder} ${video.info.codecDetail}${video.info.audioCodec ? ` + ${video.info.audioCodec}` : ''}, ${(video.byteLength / 1024).toFixed(0)} KB in ${seconds.toFixed(1)} s (${(video.frames / seconds).toFixed(1)} fps)`
-    result.src = URL.createObjectURL(new Blob([video.bytes! as Uint8Array<ArrayBuffer>], { type: `video/${container}` }))
-    result.hidden = false
+    const url = URL.createObjectURL(new Blob([video.bytes! as Uint8Array<ArrayBuffer>], { type: container === 'gif' ? 'image/gif' : `video/${container}` }))
+    // A GIF is an image: shown in <img>, where it loops.
+    const [shown, other] = container === 'gif' ? [resultGif, result] : [result, resultGif]
+    shown.src = url
+    shown.hidden = false
+    other.hidden = true
   } catch (error) {
     status.classList.add('error')
     status.textContent = `Export failed: ${(error as Error).message}`
@@ -85,6 +90,7 @@ productSelect.addEventListener('change', show)
 formatSelect.addEventListener('change', show)
 $<HTMLButtonElement>('mp4').addEventListener('click', () => void exportVideo('mp4'))
 $<HTMLButtonElement>('webm').addEventListener('click', () => void exportVideo('webm'))
+$<HTMLButtonElement>('gif').addEventListener('click', () => void exportVideo('gif'))
 
 productSelect.replaceChildren(
   ...rows.map((row, index) => {

@@ -167,6 +167,46 @@ test('Chromium without WebCodecs: the same template falls back to ffmpeg.wasm (M
   }
 })
 
+test('Chromium: an animated GIF through ffmpeg.wasm (a palette per frame, looping forever), in segments joined into one GIF', async () => {
+  const page = await openPage()
+  try {
+    // 2 s at 10 fps, chunks of 8 frames: three segments written into one GIF at the end.
+    const ffmpeg = { coreURL: `${origin}/ffmpeg-core/ffmpeg-core.js`, wasmURL: `${origin}/ffmpeg-core/ffmpeg-core.wasm`, workerURL: `${origin}/ffmpeg/worker.js`, chunkBytes: 320 * 240 * 4 * 8 }
+    const gif = await encodeIn(page, { template: card({ duration: 2, fps: 10, audio: { src: 'audio/music-bed.m4a' } }), container: 'gif', stills: [0, 9, 19], ffmpeg }, 'wasm.gif')
+    assert.deepEqual([gif.info.encoder, gif.info.codec, gif.info.audioCodec], ['ffmpeg.wasm', 'gif', undefined])
+    const bytes = readFileSync(gif.file)
+    assert.equal(bytes.subarray(0, 6).toString('latin1'), 'GIF89a')
+    // One file: one header (segments joined by stream copy would each bring theirs).
+    assert.equal(bytes.toString('latin1').split('GIF89a').length - 1, 1, 'one GIF89a header')
+    assert.deepEqual([bytes.readUInt16LE(6), bytes.readUInt16LE(8)], [320, 240])
+    // The NETSCAPE2.0 application extension with a loop count of 0: loops forever.
+    const loop = bytes.indexOf('NETSCAPE2.0', 0, 'latin1')
+    assert.ok(loop > 0, 'a NETSCAPE2.0 loop extension')
+    assert.deepEqual([bytes[loop + 11], bytes[loop + 12], bytes.readUInt16LE(loop + 13)], [3, 1, 0])
+    const v = gif.probe.streams.find((s) => s.type === 'video')!
+    assert.deepEqual([gif.probe.streams.length, v.codec, v.width, v.height, v.frames], [1, 'gif', 320, 240, 20])
+    assert.ok(Math.abs(gif.probe.duration - 2) <= 1 / 10 + 0.01, `duration ${gif.probe.duration}`)
+    // 256 colours per frame with ordered dithering: close to the still (about 42 dB here), not exact.
+    for (const [n, b64] of Object.entries(gif.stills)) {
+      const db = psnr(decodeFrame(gif.file, Number(n), 320, 240), new Uint8Array(Buffer.from(b64, 'base64')))
+      assert.ok(db >= 35, `frame ${n}: PSNR ${db.toFixed(1)} dB against Chromium's renderFrame(scene, ${n}/10)`)
+    }
+    // Asking WebCodecs alone for a GIF is a clear error.
+    const error = await page.evaluate(async (o) => {
+      try {
+        await (globalThis as unknown as { vitrineVideo(p: unknown): Promise<unknown> }).vitrineVideo(o)
+        return null
+      } catch (e) {
+        return { code: (e as { code?: string }).code, message: (e as Error).message }
+      }
+    }, { template: card({}), format: '320x240', container: 'gif', prefer: 'webcodecs', ffmpeg, baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
+    assert.equal(error?.code, 'video/unsupported')
+    assert.match(error?.message ?? '', /WebCodecs cannot write GIF/)
+  } finally {
+    await page.close()
+  }
+})
+
 test('Chromium: a codec the browser cannot encode and no fallback is a clear video/unsupported error', async () => {
   const page = await openPage(true)
   try {

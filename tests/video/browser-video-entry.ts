@@ -5,8 +5,8 @@ import { AssetStore, BrowserPlatform, FontLibrary, browserVideoEncoder, parseTem
 interface VideoSpec {
   template: unknown
   format: string
-  container: 'mp4' | 'webm'
-  codec?: 'h264' | 'vp9' | 'vp8' | 'av1'
+  container: 'mp4' | 'webm' | 'gif'
+  codec?: 'h264' | 'vp9' | 'vp8' | 'av1' | 'gif'
   prefer?: 'auto' | 'webcodecs' | 'ffmpeg.wasm'
   ffmpeg?: FfmpegWasmEncoderOptions
   baseUrl: string

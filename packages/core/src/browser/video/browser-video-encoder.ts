@@ -14,7 +14,8 @@ export interface BrowserVideoEncoderOptions extends Omit<WebCodecsEncoderOptions
 
 /**
  * The browser's encoder: WebCodecs (fast, hardware where the device has it) when
- * `VideoEncoder.isConfigSupported` accepts the request, else ffmpeg.wasm, loaded lazily. The
+ * `VideoEncoder.isConfigSupported` accepts the request, else ffmpeg.wasm, loaded lazily; GIFs
+ * always go to ffmpeg.wasm (WebCodecs has no GIF encoder). The
  * chosen path and codec are in the encoder's `info` (`encoder`: `webcodecs` or `ffmpeg.wasm`).
  *
  * @example
@@ -33,6 +34,12 @@ export function browserVideoEncoder(options: BrowserVideoEncoderOptions = {}): V
     const prefer = options.prefer ?? 'auto'
     if (prefer === 'ffmpeg.wasm') {
       if (!wasm) throw new VitrineError('video/unsupported', 'ffmpeg.wasm was asked for, but no ffmpeg.wasm files were given (options.ffmpeg)')
+      return wasm(request)
+    }
+    if (request.container === 'gif') {
+      // WebCodecs has no GIF encoder: GIFs are always made by ffmpeg.wasm.
+      if (prefer === 'webcodecs') throw new VitrineError('video/unsupported', 'WebCodecs cannot write GIF (it has no GIF encoder): GIF is made by ffmpeg.wasm (prefer "auto" or "ffmpeg.wasm")')
+      if (!wasm) throw new VitrineError('video/unsupported', 'GIF in the browser is made by ffmpeg.wasm, but no ffmpeg.wasm files were given (options.ffmpeg)')
       return wasm(request)
     }
     let reason: unknown
