@@ -3,7 +3,7 @@
  * same raw frames encoded by ffmpeg alone with the same arguments.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
@@ -17,14 +17,38 @@ const platform = new NodePlatform()
 const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
 const assets = () => new AssetStore(platform, { baseUrl: pathToFileURL(examples + '/').href })
 
-/** Renders the ad to MP4 through the pipe; returns the timing split. */
+/**
+ * CPU seconds (user + system) used so far by the child processes this process waited for
+ * (ffmpeg, ffprobe): `cutime` + `cstime` of /proc/self/stat, in clock ticks of 1/100 s.
+ * Undefined where there is no /proc.
+ */
+export function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return undefined
+  }
+}
+
+/** CPU seconds (user + system) used so far by this Node process, every thread included. */
+const ownCpuSeconds = () => {
+  const usage = process.resourceUsage()
+  return (usage.userCPUTime + usage.systemCPUTime) / 1e6
+}
+
+/** Renders the ad to MP4 through the pipe; returns the timing split and the CPU time of Node and of ffmpeg. */
 export async function endToEnd({ seconds, format, dir, hardware = 'auto' }) {
   const { template, values } = adTemplate(seconds)
   const file = join(dir, `e2e-${format}.mp4`)
+  const node0 = ownCpuSeconds()
+  const children0 = childrenCpuSeconds()
   const t0 = performance.now()
   const video = await renderVideo(template, values, { format, container: 'mp4', encoder: ffmpegEncoder({ file, hardware }), platform, assets: assets(), fonts })
   const ms = performance.now() - t0
-  return { frames: video.frames, ms, fps: (video.frames * 1000) / ms, bytes: video.byteLength, encoder: `${video.info.encoder} ${video.info.codecDetail}`, timings: video.timings, file }
+  const cpu = { node: ownCpuSeconds() - node0, ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0 }
+  return { frames: video.frames, ms, fps: (video.frames * 1000) / ms, bytes: video.byteLength, encoder: `${video.info.encoder} ${video.info.codecDetail}`, timings: video.timings, cpu, file }
 }
 
 /** Draws every frame of the ad once into a raw RGBA file (not timed). */
@@ -59,6 +83,7 @@ export async function encoderOnly({ raw, dir, hardware = 'auto' }) {
   const out = join(dir, 'encoder-only.mp4')
   const args = ffmpegArgs(request, codec, out, { file: audioFile, sampleRate: 44_100 })
   args[args.indexOf('pipe:0')] = raw.file
+  const children0 = childrenCpuSeconds()
   const t0 = performance.now()
   const child = spawn(ffmpegTools().ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
@@ -66,7 +91,8 @@ export async function encoderOnly({ raw, dir, hardware = 'auto' }) {
   const [code] = await once(child, 'close')
   if (code !== 0) throw new Error(`ffmpeg failed: ${stderr}`)
   const ms = performance.now() - t0
-  return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}` }
+  const cpu = { ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0 }
+  return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}`, cpu }
 }
 
 /** Peak RSS of a separate Node process rendering the ad (a fresh process, so nothing else counts). */
