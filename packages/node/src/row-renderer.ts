@@ -229,7 +229,7 @@ export class RowRenderer {
  * thread has nothing else to do meanwhile, and each of the five steps would otherwise be a trip
  * through libuv's thread pool and back (measured: a third of a row's time with two threads).
  */
-function writeAtomically(file: string, bytes: Uint8Array): void {
+export function writeAtomically(file: string, bytes: Uint8Array): void {
   const temporary = `${file}.${process.pid}-${threadId}.tmp`
   try {
     mkdirSync(dirname(file), { recursive: true })

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { threadId } from 'node:worker_threads'
-import { VitrineError, renderFrame, renderVideo, type AssetStore, type FontLibrary, type Surface, type VideoCodec, type VideoContainer } from '@vitrine/core'
+import { renderFrame, renderVideo, type AssetStore, type FontLibrary, type Surface, type VideoCodec, type VideoContainer } from '@vitrine/core'
 import type { NodePlatform } from '../node-platform.js'
 import { lintVideoOutput, strictLintError } from '../lint-output.js'
-import { errorRecord, type RowJob, type RowJobResult, type RowRendererSetup } from '../row-renderer.js'
+import { errorRecord, writeAtomically, type RowJob, type RowJobResult, type RowRendererSetup } from '../row-renderer.js'
 import { ffmpegEncoder } from './ffmpeg-encoder.js'
 import { frameReporter } from './frame-progress.js'
 
@@ -80,12 +79,7 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
       if (video.poster) {
         poster = posterFileOf(request.file)
         renderFrame(rendered.scene, rendered.scene.timeline?.poster ?? 0, surface, ctx.assets)
-        const temporary = `${join(setup.outDir, poster)}.${process.pid}-${threadId}.tmp`
-        await writeFile(temporary, await ctx.platform.encode(surface, { type: 'jpeg', quality: 90 }))
-        await rename(temporary, join(setup.outDir, poster)).catch(async (error: unknown) => {
-          await rm(temporary, { force: true })
-          throw new VitrineError('encode/failed', `Could not write ${poster}: ${(error as Error).message}`, { cause: error })
-        })
+        writeAtomically(join(setup.outDir, poster), await ctx.platform.encode(surface, { type: 'jpeg', quality: 90 }))
       }
       const sha256 = await sha256Of(file)
       result.timings.writeMs += performance.now() - t0
