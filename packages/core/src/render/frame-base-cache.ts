@@ -3,6 +3,7 @@ import type { Surface } from '../platform/platform.js'
 import type { Scene, SceneNode } from '../scene/scene.js'
 import { appendNodeStateAt, sameFrameState } from '../timeline/frame-state.js'
 import type { ImageLookup } from './render-frame.js'
+import { saveAndResetContext } from './reset-context.js'
 
 /** Draws the Scene's background and its first `count` nodes, in the state `renderFrame` sets up. */
 export type DrawFrameBase = (ctx: Canvas2DContext, count: number) => void
@@ -110,13 +111,7 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   if (fresh) {
     const target = bitmap && bitmap.surface.width === width && bitmap.surface.height === height ? bitmap.surface : images.createSurface(width, height)
     const c = target.context
-    c.save()
-    c.setTransform(1, 0, 0, 1, 0, 0)
-    c.globalAlpha = 1
-    c.globalCompositeOperation = 'source-over'
-    c.imageSmoothingEnabled = true
-    c.imageSmoothingQuality = 'high'
-    c.clearRect(0, 0, width, height)
+    saveAndResetContext(c, width, height)
     draw(c, count)
     c.restore()
     bitmap = { surface: target, scene: [scene.width, scene.height], background: scene.background, nodes: nodes.slice(0, count) }

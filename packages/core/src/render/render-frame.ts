@@ -7,6 +7,7 @@ import { hiddenByMotion, moveByMotion, turnAndCropByMotion } from './apply-motio
 import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
+import { saveAndResetContext } from './reset-context.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
 
@@ -205,13 +206,7 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
  */
 export function renderFrame(scene: Scene, t: number, surface: Surface, images: ImageLookup): void {
   const ctx = surface.context
-  ctx.save()
-  ctx.setTransform(1, 0, 0, 1, 0, 0)
-  ctx.globalAlpha = 1
-  ctx.globalCompositeOperation = 'source-over'
-  ctx.imageSmoothingEnabled = true
-  ctx.imageSmoothingQuality = 'high'
-  ctx.clearRect(0, 0, surface.width, surface.height)
+  saveAndResetContext(ctx, surface.width, surface.height)
   // The background and the nodes that did not change since the last frame come from a bitmap.
   const from = drawFrameBase(scene, t, surface, images, (c, count) => {
     if (scene.background) {
