@@ -47,10 +47,8 @@ export function languageOf(tag: string): string {
  * ```
  */
 export function canonicalLocale(tag: string, path = ''): string {
-  const known = typeof tag === 'string' ? canonicalTags.get(tag) : undefined
-  if (known !== undefined) return known
-  const canonical = checkLocale(tag, path)
-  return remember(canonicalTags, tag, () => canonical)
+  // A refused tag throws before it is remembered, so each call names its own pointer.
+  return remember(canonicalTags, tag, () => checkLocale(tag, path))
 }
 
 function checkLocale(tag: string, path: string): string {
@@ -114,7 +112,8 @@ const languages = new Map<string, string>()
 const canonicalTags = new Map<string, string>()
 const fallbackChains = new Map<string, readonly string[]>()
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+/** `cache`'s value for `key`, made by `make` the first time (internal to core). */
+export function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   const known = cache.get(key)
   if (known !== undefined) return known
   const value = make()

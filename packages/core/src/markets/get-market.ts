@@ -1,5 +1,5 @@
 import { VitrineError } from '../errors/vitrine-error.js'
-import { baseNameOf, languageOf } from '../i18n/locale-tag.js'
+import { baseNameOf, languageOf, remember } from '../i18n/locale-tag.js'
 import { findMarket, marketCatalog } from './market-catalog.js'
 import type { MarketProfile } from './market-profile.js'
 
@@ -44,18 +44,13 @@ export function marketForLocale(locale: string): MarketProfile | undefined {
  */
 export function formattingLocale(locale: string, market: MarketProfile | undefined): string {
   if (!market || languageOf(locale) !== languageOf(market.locale)) return locale
-  const key = `${locale} ${market.numberingSystem} ${market.calendar}`
-  let tag = formattingLocales.get(key)
-  if (tag === undefined) {
+  return remember(formattingLocales, `${locale} ${market.numberingSystem} ${market.calendar}`, () => {
     const parsed = new Intl.Locale(locale)
-    tag = new Intl.Locale(locale, {
+    return new Intl.Locale(locale, {
       numberingSystem: parsed.numberingSystem ?? market.numberingSystem,
       calendar: parsed.calendar ?? market.calendar,
     }).toString()
-    if (formattingLocales.size >= 256) formattingLocales.clear()
-    formattingLocales.set(key, tag)
-  }
-  return tag
+  })
 }
 
 // Formatting tags by text locale and market digits/calendar, made once each.
