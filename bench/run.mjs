@@ -134,35 +134,33 @@ const canPin = !values['all-cores'] && spawnSync('taskset', ['-c', '0', 'true'])
 const resultsDir = dirname(resolve(values.out))
 mkdirSync(resultsDir, { recursive: true })
 
-/** Runs one part in a fresh Node process and returns what it wrote. */
-function runSection(kind, extra, { pin }) {
-  const resultPath = join(os.tmpdir(), `vitrine-bench-${process.pid}-${kind}-${extra.contender ?? ''}.json`)
-  const payload = JSON.stringify({ ...options, ...extra, kind, resultPath })
-  const node = [process.execPath, join(benchDir, 'lib/section.mjs'), payload]
-  const [command, ...args] = pin && canPin ? ['taskset', '-c', '0', ...node] : node
-  const started = Date.now()
-  const child = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
-  if (child.status !== 0 || !existsSync(resultPath)) {
-    return { error: `exited with ${child.status ?? child.signal}`, seconds: (Date.now() - started) / 1000 }
-  }
+/** The Node command line that runs one part, writing its result to `resultPath`. */
+function sectionCommand(kind, extra, resultPath) {
+  return [process.execPath, join(benchDir, 'lib/section.mjs'), JSON.stringify({ ...options, ...extra, kind, resultPath })]
+}
+
+/** What a finished part wrote, or its failure. */
+function takeResult(resultPath, status, signal) {
+  if (status !== 0 || !existsSync(resultPath)) return { error: `exited with ${status ?? signal}` }
   const result = JSON.parse(readFileSync(resultPath, 'utf8'))
   rmSync(resultPath, { force: true })
   return result
 }
 
+/** Runs one part in a fresh Node process and returns what it wrote. */
+function runSection(kind, extra, { pin }) {
+  const resultPath = join(os.tmpdir(), `vitrine-bench-${process.pid}-${kind}-${extra.contender ?? ''}.json`)
+  const node = sectionCommand(kind, extra, resultPath)
+  const [command, ...args] = pin && canPin ? ['taskset', '-c', '0', ...node] : node
+  const child = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
+  return takeResult(resultPath, child.status, child.signal)
+}
+
 /** Like runSection, without waiting: the part runs pinned to `cpu` while others run. */
 function runSectionAsync(kind, extra, cpu) {
   const resultPath = join(os.tmpdir(), `vitrine-bench-${process.pid}-${kind}-${extra.poolTag ?? cpu}.json`)
-  const payload = JSON.stringify({ ...options, ...extra, kind, resultPath })
-  const child = spawn('taskset', ['-c', String(cpu), process.execPath, join(benchDir, 'lib/section.mjs'), payload], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
-  return new Promise((done) => {
-    child.on('close', (status, signal) => {
-      if (status !== 0 || !existsSync(resultPath)) return done({ error: `exited with ${status ?? signal}` })
-      const result = JSON.parse(readFileSync(resultPath, 'utf8'))
-      rmSync(resultPath, { force: true })
-      done(result)
-    })
-  })
+  const child = spawn('taskset', ['-c', String(cpu), ...sectionCommand(kind, extra, resultPath)], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
+  return new Promise((done) => child.on('close', (status, signal) => done(takeResult(resultPath, status, signal))))
 }
 
 /** Versions of what is being compared, from the installed packages. */
