@@ -1,10 +1,9 @@
 // Bundled by chromium-conformance.test.ts: the conformance checks, run in Chromium against
 // @vitrine/core's browser build (Chromium's own Intl.Segmenter and ICU).
-import { graphemeBoundaries, lineLevels, resolveBidiLevels, uax14Breaks, visualOrder } from '@vitrine/core'
+import { graphemeBoundaries, lineLevels, resolveBidiLevels, uax14Breaks, visualOrder, wordBoundaries } from '@vitrine/core'
 import { checkBidiCharacters, checkBidiClasses, checkLineBreaks, checkSegments, explainedLineBreaks, explainSegmentFailure, offsets, type Outcome } from './conformance.ts'
 
 const fns = { graphemeBoundaries, lineLevels, resolveBidiLevels, uax14Breaks, visualOrder }
-const words = new Intl.Segmenter('und', { granularity: 'word' })
 
 interface Result extends Outcome {
   unexplained: string[]
@@ -20,7 +19,7 @@ function run(files: Record<string, string>): Record<string, Result & { ms: numbe
   return {
     LineBreakTest: withReasons(checkLineBreaks(files.LineBreakTest!, fns), (f) => explainedLineBreaks[f]),
     GraphemeBreakTest: withReasons(checkSegments(files.GraphemeBreakTest!, (t) => offsets(graphemeBoundaries(t))), explainSegmentFailure),
-    WordBreakTest: withReasons(checkSegments(files.WordBreakTest!, (t) => [...Array.from(words.segment(t), (s) => s.index), t.length]), explainSegmentFailure),
+    WordBreakTest: withReasons(checkSegments(files.WordBreakTest!, (t) => offsets(wordBoundaries(t))), explainSegmentFailure),
     BidiCharacterTest: withReasons(checkBidiCharacters(files.BidiCharacterTest!, fns), () => undefined),
     BidiTest: withReasons(checkBidiClasses(files.BidiTest!, fns), () => undefined),
   }

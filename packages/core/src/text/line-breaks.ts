@@ -1,4 +1,5 @@
 import { LineBreaker } from 'css-line-break'
+import { isExtendedPictographic } from './extended-pictographic.js'
 
 /** No line may break before this position. */
 export const BREAK_NONE = 0
@@ -103,7 +104,79 @@ export function graphemeBoundaries(text: string): Uint8Array {
     i = j
   }
   out[n] = 1
+  if (text.includes('\u200d')) joinAfterZwj(text, out, true)
   return out
+}
+
+// Grapheme_Cluster_Break=Extend: Grapheme_Extend and the emoji skin-tone modifiers (not ZWJ).
+const extend = /[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u
+
+/**
+ * Removes the boundary after a ZWJ that an Extended_Pictographic character follows, by the
+ * Unicode emoji data rather than the runtime's: some ICU builds (Node 20's and Chromium's
+ * among them) give the property to 689 fewer characters than Unicode 15.0 and 17.0 do, so
+ * their segmenters split sequences such as U+2701 ZWJ U+2701. `cluster` applies GB11 (the
+ * ZWJ must end `ExtPict Extend*`); otherwise WB3c (any ZWJ).
+ */
+function joinAfterZwj(text: string, out: Uint8Array, cluster: boolean): void {
+  for (let z = text.indexOf('\u200d'); z !== -1 && z + 1 < text.length; z = text.indexOf('\u200d', z + 1)) {
+    if (out[z + 1] === 0 || !isExtendedPictographic(text.codePointAt(z + 1)!)) continue
+    if (cluster) {
+      let i = z
+      let before = -1
+      while (i > 0) {
+        const low = text.charCodeAt(i - 1)
+        i -= low >= 0xdc00 && low <= 0xdfff && i > 1 ? 2 : 1
+        before = text.codePointAt(i)!
+        if (!extend.test(String.fromCodePoint(before))) break
+      }
+      if (before < 0 || !isExtendedPictographic(before)) continue
+    }
+    out[z + 1] = 0
+  }
+}
+
+/**
+ * Word boundaries (UAX #29) of `text` from `Intl.Segmenter`, which finds the dictionary words of
+ * Thai, Lao, Khmer and Burmese: `result[i]` is 1 where a word (or a run of spaces or
+ * punctuation) starts at UTF-16 index `i`, and at `text.length`. A ZWJ keeps the pictograph after
+ * it (WB3c) by the Unicode emoji data, whatever the runtime's ICU data says.
+ */
+export function wordBoundaries(text: string, locale = 'und'): Uint8Array {
+  const out = new Uint8Array(text.length + 1)
+  for (const word of segmenter(locale, 'word').segment(text)) out[word.index] = 1
+  out[text.length] = 1
+  if (text.includes('\u200d')) joinAfterZwj(text, out, false)
+  if (text.includes(':') && colonTailored()) joinAroundColons(text, out)
+  return out
+}
+
+let colonTailoring: boolean | undefined
+/** Whether this runtime's word rules break at ':' between letters (Chromium's ICU build does). */
+function colonTailored(): boolean {
+  return (colonTailoring ??= Array.from(segmenter('und', 'word').segment('a:b')).length === 3)
+}
+
+// Word_Break ALetter or Hebrew_Letter (UAX #29 "AHLetter"): alphabetic, but not ideographs, kana,
+// marks, the scripts that need a dictionary (Line_Break SA) or the kana marks of Word_Break Katakana.
+const ahLetter = /^(?![\p{Ideographic}\p{Script=Katakana}\p{Script=Hiragana}\p{M}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Tai_Le}\p{Script=New_Tai_Lue}\p{Script=Tai_Tham}\p{Script=Tai_Viet}\p{Script=Ahom}\u3031-\u3035\u309b\u309c\u30a0\u30fc\uff70])[\p{Alphabetic}\u02c2-\u02c5\u02d2-\u02d7\u02de\u02df\u02ed\u02ef-\u02ff\u05f3\ua720\ua721\ua789\ua78a\uab5b]$/u
+// What word rules skip after a character (WB4): Extend, Format and ZWJ.
+const ignorable = /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Cf}]/u
+
+/** WB6 and WB7 for ':' (a MidLetter in UAX #29), where the runtime's rules tailored it out. */
+function joinAroundColons(text: string, out: Uint8Array): void {
+  for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
+    let before = c
+    while (before > 0 && ignorable.test(text[before - 1]!)) before--
+    let after = c + 1
+    while (after < text.length && ignorable.test(text[after]!)) after++
+    if (before === 0 || after >= text.length) continue
+    const last = text.charCodeAt(before - 1)
+    const previous = last >= 0xdc00 && last <= 0xdfff && before > 1 ? text.codePointAt(before - 2)! : last
+    if (!ahLetter.test(String.fromCodePoint(previous)) || !ahLetter.test(String.fromCodePoint(text.codePointAt(after)!))) continue
+    out[c] = 0
+    out[after] = 0
+  }
 }
 
 /**
@@ -134,10 +207,12 @@ export function findLineBreaksIn(text: string, locale: string, clusters: Uint8Ar
   dictionaryRun.lastIndex = 0
   for (const m of text.matchAll(dictionaryRun)) {
     const script = dictionaryScripts.find((s) => s.test.test(m[0])) ?? dictionaryScripts[0]!
-    for (const word of segmenter(script.locale, 'word').segment(m[0])) {
-      const at = m.index + word.index
+    const words = wordBoundaries(m[0], script.locale)
+    for (let w = 1; w < m[0].length; w++) {
+      if (words[w] === 0) continue
+      const at = m.index + w
       // Only between letters (UAX #14 class SA): punctuation of these scripts keeps its own rules.
-      if (word.index > 0 && out[at] === BREAK_NONE && letter.test(text[at - 1]!) && letter.test(text[at]!)) out[at] = BREAK_ALLOWED
+      if (out[at] === BREAK_NONE && letter.test(text[at - 1]!) && letter.test(text[at]!)) out[at] = BREAK_ALLOWED
     }
   }
   for (let i = 1; i < text.length; i++) if (out[i] === BREAK_ALLOWED && clusters[i] === 0) out[i] = BREAK_NONE
