@@ -137,11 +137,12 @@ export function checkBidiClasses(file: string, fns: TextFunctions): Outcome {
   return out
 }
 
-/** Known failures that are not bugs: a Unicode version change explains them (see the tests). */
-export const explainedLineBreaks: Record<string, string> = {
-  '1F02C 1F3FF':
-    'LB30b (Unicode 14+) keeps an emoji modifier with an unassigned code point of an Extended_Pictographic block (U+1F02C is reserved); css-line-break applies LB30b to assigned emoji bases only. No text Vitrine draws contains a reserved code point.',
-}
+/**
+ * Known failures that are not bugs: a Unicode version change explains them (see the tests). None
+ * today: LB30b for reserved pictographs (U+1F02C U+1F3FF), which css-line-break lacks, is applied
+ * by uax14Breaks itself.
+ */
+export const explainedLineBreaks: Record<string, string> = {}
 
 /**
  * Returns the reason when a runtime's deviation explains a failing case of a segmentation test;

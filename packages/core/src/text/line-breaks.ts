@@ -36,7 +36,25 @@ export function uax14Breaks(text: string): Uint8Array {
     out[at] = b.value.required ? BREAK_MANDATORY : BREAK_ALLOWED
   }
   out[text.length] = BREAK_MANDATORY
+  if (text.includes('\ud83c')) keepModifiersWithReservedPictographs(text, out)
   return out
+}
+
+const unassigned = /\p{Cn}/u
+
+/**
+ * LB30b (Unicode 14+): no break between an unassigned code point of an Extended_Pictographic
+ * block (a future emoji) and an emoji modifier. css-line-break keeps modifiers with the emoji
+ * bases it knows only.
+ */
+function keepModifiersWithReservedPictographs(text: string, out: Uint8Array): void {
+  for (let i = text.indexOf('\ud83c', 2); i !== -1; i = text.indexOf('\ud83c', i + 1)) {
+    const modifier = text.charCodeAt(i + 1)
+    if (modifier < 0xdffb || modifier > 0xdfff || out[i] !== BREAK_ALLOWED) continue
+    const low = text.charCodeAt(i - 1)
+    const before = low >= 0xdc00 && low <= 0xdfff ? text.codePointAt(i - 2)! : low
+    if (isExtendedPictographic(before) && unassigned.test(String.fromCodePoint(before))) out[i] = BREAK_NONE
+  }
 }
 
 // Scripts written without spaces between words, whose UAX #14 class is SA ("needs a
