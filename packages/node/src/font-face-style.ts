@@ -7,8 +7,9 @@ import { inflateSync } from 'node:zlib'
  *
  * Why: @napi-rs/canvas takes a face's weight and style from the file itself. Inter's Thin and
  * ExtraLight files both claim weight 250, so registered under one family they collapse into one
- * face and `100` and `200` draw the same glyphs. Bytes of another kind (WOFF2, collections) come
- * back unchanged and keep the weight and style written in them.
+ * face and `100` and `200` draw the same glyphs. Bytes of another kind (collections) come back
+ * unchanged and keep the weight and style written in them; WOFF2 is unpacked before this
+ * (unpack-woff2.ts).
  */
 export function withFaceStyle(bytes: Uint8Array, weight: number, style: 'normal' | 'italic'): Uint8Array {
   const sfnt = isWoff1(bytes) ? unpackWoff1(bytes) : isSfnt(bytes) ? Uint8Array.from(bytes) : undefined

@@ -1,4 +1,4 @@
-import { createCanvas, GlobalFonts, Image, type Canvas, type FontKey } from '@napi-rs/canvas'
+import { createCanvas, getTextRenderer, GlobalFonts, Image, setTextRenderer, type Canvas, type FontKey } from '@napi-rs/canvas'
 import sharp from 'sharp'
 import {
   VitrineError,
@@ -16,6 +16,7 @@ import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
 import { fetchBytes } from './fetch-bytes.js'
 import { findPictureDamage, pictureKind } from './find-picture-damage.js'
 import { withFaceStyle } from './font-face-style.js'
+import { isWoff2, unpackWoff2 } from './unpack-woff2.js'
 import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 
 /** Options for {@link NodePlatform}. */
@@ -27,6 +28,15 @@ export interface NodePlatformOptions {
    * unpack to gigabytes). A safety net under the asset policy's own `maxPixels`. Default 16384².
    */
   maxDecodePixels?: number
+  /**
+   * How Skia turns glyphs into pixels, for the whole process (worker threads included).
+   * `'system'`, the default on Linux, rasterises as Chromium on Linux does (Fontations, with
+   * Chromium's text gamma and contrast), so text in Node and in the browser gives the same
+   * pixels, thin CJK strokes at small sizes included. `'portable'`, the default elsewhere (where
+   * `'system'` means the OS's own renderer, e.g. CoreText), is the canvas library's FreeType path,
+   * the same on every OS. Either way every face comes from Vitrine's font registry.
+   */
+  textRenderer?: 'system' | 'portable'
 }
 
 // Skia's font collection is one per process; remember what this thread put in it, so that a
@@ -58,6 +68,8 @@ export class NodePlatform implements Platform {
   constructor(options: NodePlatformOptions = {}) {
     this.encoder = options.encoder ?? {}
     this.maxDecodePixels = options.maxDecodePixels ?? 16384 * 16384
+    const renderer = options.textRenderer ?? (process.platform === 'linux' ? 'system' : 'portable')
+    if (getTextRenderer() !== renderer) setTextRenderer(renderer)
   }
 
   createSurface(width: number, height: number): Surface {
@@ -115,7 +127,8 @@ export class NodePlatform implements Platform {
     const id = `${face.family}|${face.weight}|${face.style}`
     const previous = registered.get(id)
     if (previous && sameBytes(previous.bytes, face.bytes)) return
-    const styled = withFaceStyle(face.bytes, face.weight, face.style)
+    const source = isWoff2(face.bytes) ? await unpackWoff2(face.bytes, `${face.family} ${face.weight} ${face.style}`) : face.bytes
+    const styled = withFaceStyle(source, face.weight, face.style)
     const key = GlobalFonts.register(Buffer.from(styled.buffer, styled.byteOffset, styled.byteLength), face.family)
     if (!key) {
       throw new VitrineError(

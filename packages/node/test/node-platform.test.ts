@@ -233,6 +233,37 @@ describe('NodePlatform.registerFont', () => {
     assert.ok(Math.abs(measure(`italic 600 ${size}px "Woff Test"`, 'W') - (black.advance('W') * size) / black.unitsPerEm) < 0.01)
   })
 
+  test('a WOFF2 file draws every glyph, the last one included, with the weight it is declared as', async () => {
+    // Noto Sans SC's subset 118: U+FF01 is its last glyph, which the Linux text renderer
+    // ('system', Fontations) leaves blank when the face is registered as WOFF2.
+    const fallback = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`fallback/${name}`, builtInFontBaseUrl()))))
+    await platform.registerFont({ family: 'Woff2 Test', weight: 500, style: 'normal', bytes: fallback('noto-sans-sc-118-400.woff2') })
+    assert.deepEqual(GlobalFonts.families.find((f) => f.family === 'Woff2 Test')?.styles.map((s) => s.weight), [500])
+    const ctx = contextOf(platform.createSurface(64, 64))
+    const ink = (text: string) => {
+      ctx.clearRect(0, 0, 64, 64)
+      ctx.font = '500 40px "Woff2 Test"'
+      ctx.fillText(text, 8, 46)
+      const data = ctx.getImageData(0, 0, 64, 64).data
+      let n = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++
+      return n
+    }
+    assert.ok(ink('\uff01') > 50, `U+FF01 drew ${ink('\uff01')} pixels`)
+    assert.ok(ink('\u54c1') > 300)
+  })
+
+  test('damaged WOFF2 data fails with font/load-failed', async () => {
+    const bytes = new Uint8Array(400)
+    bytes.set([0x77, 0x4f, 0x46, 0x32])
+    await assert.rejects(platform.registerFont({ family: 'Broken Woff2', weight: 400, style: 'normal', bytes }), (error: unknown) => {
+      assert.ok(error instanceof VitrineError)
+      assert.equal(error.code, 'font/load-failed')
+      assert.match(error.message, /Broken Woff2 400 normal: its WOFF2 data is damaged/)
+      return true
+    })
+  })
+
   test('bytes that are not a font fail with font/load-failed', async () => {
     await assert.rejects(platform.registerFont({ family: 'Broken', weight: 400, style: 'normal', bytes: new TextEncoder().encode('<html>not a font</html>') }), (error: unknown) => {
       assert.ok(error instanceof VitrineError)
