@@ -3,7 +3,8 @@
 export { VitrineError, toPointer, pointerSegment, describeValue } from './errors/vitrine-error.js'
 export type { VitrineErrorCode, VitrineIssue, VitrineErrorOptions } from './errors/vitrine-error.js'
 
-export { parseTemplate, schemaIssues, messageArguments } from './document/validate-template.js'
+export { parseTemplate, schemaIssues } from './document/validate-template.js'
+export { messageArguments } from './i18n/parse-message.js'
 export { migrateTemplate, migrations } from './document/migrations.js'
 export type { Migration } from './document/migrations.js'
 export { templateJsonSchema, TEMPLATE_SCHEMA_ID } from './document/template-json-schema.js'

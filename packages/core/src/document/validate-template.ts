@@ -1,7 +1,6 @@
 import { Value } from '@sinclair/typebox/value'
 import type { TSchema } from '@sinclair/typebox'
 import { ValueErrorType } from '@sinclair/typebox/errors'
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { VitrineError, describeValue, type VitrineIssue } from '../errors/vitrine-error.js'
 import { describeSchema } from './describe-schema.js'
 import { layerSchemas, layerTypes, type Layer } from './layer.js'
@@ -10,7 +9,7 @@ import { TemplateShallowSchema, type Template } from './template.js'
 import { timelineIssues } from './timeline-issues.js'
 import { variableSchemas, variableTypes, type Variable, type VariableType } from './variable.js'
 import { translationIssues } from '../i18n/catalog-issues.js'
-import { parseMessageAt } from '../i18n/parse-message.js'
+import { messageArguments, parseMessageAt } from '../i18n/parse-message.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -70,19 +69,6 @@ function checkLayers(layers: unknown, path: string, issues: VitrineIssue[], ids:
     }
     if (type === 'group') checkLayers(layer.children, `${at}/children`, issues, ids)
   })
-}
-
-/** Every variable name that a message refers to. */
-export function messageArguments(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(el.value)
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value)
-      for (const option of Object.values(el.options)) messageArguments(option.value, into)
-    }
-    if (el.type === TYPE.tag) messageArguments(el.children, into)
-  }
-  return into
 }
 
 /** Checks that bindings, conditions and messages refer to variables that exist, with the right type. */

@@ -1,10 +1,9 @@
 import type { Template } from '../document/template.js'
 import type { Variable } from '../document/variable.js'
-import { messageArguments } from '../document/validate-template.js'
 import { VitrineError, pointerSegment, type VitrineIssue } from '../errors/vitrine-error.js'
 import { canonicalLocale } from './locale-tag.js'
 import { entryMessage, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
-import { parseMessageAt } from './parse-message.js'
+import { messageArguments, parseMessageAt } from './parse-message.js'
 
 /**
  * Every problem in a catalogue, checked against the template it translates: a locale tag that

@@ -1,12 +1,11 @@
 import type { Template } from '../document/template.js'
 import type { Variable } from '../document/variable.js'
 import { pointerSegment } from '../errors/vitrine-error.js'
-import { messageArguments } from '../document/validate-template.js'
 import type { MessageReport } from '../scene/scene.js'
 import { canonicalLocale, isPseudoLocale, languageOf, localeFallbackChain, PSEUDO_LOCALES } from './locale-tag.js'
 import { entryIsUsable, entryMessage, needsTranslation, sourceMessages, templateCatalogs, type MessageCatalog, type SourceMessage } from './message-catalog.js'
 import { compileMessage as compile, runMessage as run } from './format-message.js'
-import { parseMessageAt, type MessageWhere } from './parse-message.js'
+import { messageArguments, parseMessageAt, type MessageWhere } from './parse-message.js'
 import { expandText, pseudoMessage, pseudoText, type PseudoStyle } from './pseudo-localize.js'
 
 /** Options for {@link createMessageResolver}. */

@@ -1,4 +1,4 @@
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { VitrineError } from '../errors/vitrine-error.js'
 
 /** Where a message lives, for errors: its id and the JSON pointer of its text. */
@@ -74,4 +74,17 @@ function excerpt(message: string, offset: number): string {
   const from = Math.max(0, offset - 20)
   const to = Math.min(message.length, offset + 20)
   return (from > 0 ? '…' : '') + message.slice(from, offset) + '▸' + message.slice(offset, to) + (to < message.length ? '…' : '')
+}
+
+/** Every variable name that a message refers to. */
+export function messageArguments(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(el.value)
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      into.add(el.value)
+      for (const option of Object.values(el.options)) messageArguments(option.value, into)
+    }
+    if (el.type === TYPE.tag) messageArguments(el.children, into)
+  }
+  return into
 }

@@ -1,10 +1,9 @@
 import type { Template } from '../document/template.js'
 import type { CatalogEntry } from '../document/translations.js'
-import { messageArguments } from '../document/validate-template.js'
 import { VitrineError } from '../errors/vitrine-error.js'
 import { canonicalLocale, languageOf, localeFallbackChain } from './locale-tag.js'
 import { entryObject, needsTranslation, sourceMessages, templateCatalogs, type MessageCatalog } from './message-catalog.js'
-import { parseMessageAt } from './parse-message.js'
+import { messageArguments, parseMessageAt } from './parse-message.js'
 
 /** One message to translate. */
 export interface TranslationRequest {
