@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import { workerModuleUrl } from './worker-module-url.js'
-import { errorRecord, RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
+import { errorRecord } from './row-files.js'
+import { RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
 
 /** Renders row jobs, in worker threads or in this thread. */
 export interface RenderPool {

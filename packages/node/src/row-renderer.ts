@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { threadId } from 'node:worker_threads'
+import { join } from 'node:path'
 import {
   AssetStore,
   FontLibrary,
-  VitrineError,
   getFormat,
   renderImage,
   type AssetPolicy,
@@ -18,6 +15,7 @@ import {
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
+import { errorRecord, writeAtomically } from './row-files.js'
 import { lintOutput, strictLintError, type ManifestLintEntry, type RenderLintSetup } from './lint-output.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
@@ -121,12 +119,6 @@ export interface RowLayoutEntry {
   requestedFontSize: number
 }
 
-/** A VitrineError (or any error) as manifest data. */
-export function errorRecord(error: unknown): FailedOutput['error'] {
-  if (error instanceof VitrineError) return { code: error.code, message: error.message, path: error.path }
-  return { code: 'render/failed', message: error instanceof Error ? error.message : String(error), path: '' }
-}
-
 /**
  * Renders rows of one batch and writes their files. One instance lives as long as its worker
  * (or the process, for in-process batches) and keeps one platform, one asset store and one
@@ -221,22 +213,5 @@ export class RowRenderer {
       this.surfaces.set(key, surface)
     }
     return surface
-  }
-}
-
-/**
- * Writes a file whole or not at all (a temporary file, then a rename). Synchronous: a render
- * thread has nothing else to do meanwhile, and each of the five steps would otherwise be a trip
- * through libuv's thread pool and back (measured: a third of a row's time with two threads).
- */
-export function writeAtomically(file: string, bytes: Uint8Array): void {
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(temporary, bytes)
-    renameSync(temporary, file)
-  } catch (error) {
-    rmSync(temporary, { force: true })
-    throw new VitrineError('encode/failed', `Could not write ${file}: ${(error as Error).message}`, { cause: error })
   }
 }
