@@ -20,6 +20,8 @@ function run(files: Record<string, string>): Record<string, Result & { ms: numbe
     LineBreakTest: withReasons(checkLineBreaks(files.LineBreakTest!, fns), (f) => explainedLineBreaks[f]),
     GraphemeBreakTest: withReasons(checkSegments(files.GraphemeBreakTest!, (t) => offsets(graphemeBoundaries(t))), explainSegmentFailure),
     WordBreakTest: withReasons(checkSegments(files.WordBreakTest!, (t) => offsets(wordBoundaries(t))), explainSegmentFailure),
+    'GraphemeBreakTest-17.0.0': withReasons(checkSegments(files['GraphemeBreakTest-17.0.0']!, (t) => offsets(graphemeBoundaries(t))), explainSegmentFailure),
+    'WordBreakTest-17.0.0': withReasons(checkSegments(files['WordBreakTest-17.0.0']!, (t) => offsets(wordBoundaries(t))), explainSegmentFailure),
     BidiCharacterTest: withReasons(checkBidiCharacters(files.BidiCharacterTest!, fns), () => undefined),
     BidiTest: withReasons(checkBidiClasses(files.BidiTest!, fns), () => undefined),
   }
