@@ -19,7 +19,7 @@ const RANGES = new Uint32Array([
 
 /** Whether a code point is Extended_Pictographic by the Unicode emoji data (not the runtime's ICU). */
 export function isExtendedPictographic(codePoint: number): boolean {
-  if (codePoint < 0xa9) return false
+  if (!(codePoint >= 0xa9)) return false
   let lo = 0
   let hi = RANGES.length / 2 - 1
   while (lo <= hi) {

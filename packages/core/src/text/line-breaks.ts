@@ -48,11 +48,11 @@ const unassigned = /\p{Cn}/u
  * bases it knows only.
  */
 function keepModifiersWithReservedPictographs(text: string, out: Uint8Array): void {
-  for (let i = text.indexOf('\ud83c', 2); i !== -1; i = text.indexOf('\ud83c', i + 1)) {
+  for (let i = text.indexOf('\ud83c', 1); i !== -1; i = text.indexOf('\ud83c', i + 1)) {
     const modifier = text.charCodeAt(i + 1)
     if (modifier < 0xdffb || modifier > 0xdfff || out[i] !== BREAK_ALLOWED) continue
     const low = text.charCodeAt(i - 1)
-    const before = low >= 0xdc00 && low <= 0xdfff ? text.codePointAt(i - 2)! : low
+    const before = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : low
     if (isExtendedPictographic(before) && unassigned.test(String.fromCodePoint(before))) out[i] = BREAK_NONE
   }
 }
