@@ -114,6 +114,18 @@ async function encodeIn(page: Page, spec: Record<string, unknown>, name: string)
 }
 
 /** Decoded frames of the file against the Chromium stills, through 4:2:0 (see media-checks.ts). */
+/** Renders a video in the page and returns the error it fails with (null when it does not fail). */
+function videoError(page: Page, options: Record<string, unknown>): Promise<{ code?: string; message: string } | null> {
+  return page.evaluate(async (o) => {
+    try {
+      await (globalThis as unknown as { vitrineVideo(p: unknown): Promise<unknown> }).vitrineVideo(o)
+      return null
+    } catch (e) {
+      return { code: (e as { code?: string }).code, message: (e as Error).message }
+    }
+  }, options)
+}
+
 function checkFrames(file: string, stills: Record<number, string>, min: number) {
   for (const [n, b64] of Object.entries(stills)) {
     const still = new Uint8Array(Buffer.from(b64, 'base64'))
@@ -192,14 +204,7 @@ test('Chromium: an animated GIF through ffmpeg.wasm (a palette per frame, loopin
       assert.ok(db >= 35, `frame ${n}: PSNR ${db.toFixed(1)} dB against Chromium's renderFrame(scene, ${n}/10)`)
     }
     // Asking WebCodecs alone for a GIF is a clear error.
-    const error = await page.evaluate(async (o) => {
-      try {
-        await (globalThis as unknown as { vitrineVideo(p: unknown): Promise<unknown> }).vitrineVideo(o)
-        return null
-      } catch (e) {
-        return { code: (e as { code?: string }).code, message: (e as Error).message }
-      }
-    }, { template: card({}), format: '320x240', container: 'gif', prefer: 'webcodecs', ffmpeg, baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
+    const error = await videoError(page, { template: card({}), format: '320x240', container: 'gif', prefer: 'webcodecs', ffmpeg, baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
     assert.equal(error?.code, 'video/unsupported')
     assert.match(error?.message ?? '', /WebCodecs cannot write GIF/)
   } finally {
@@ -210,14 +215,7 @@ test('Chromium: an animated GIF through ffmpeg.wasm (a palette per frame, loopin
 test('Chromium: a codec the browser cannot encode and no fallback is a clear video/unsupported error', async () => {
   const page = await openPage(true)
   try {
-    const error = await page.evaluate(async (o) => {
-      try {
-        await (globalThis as unknown as { vitrineVideo(p: unknown): Promise<unknown> }).vitrineVideo(o)
-        return null
-      } catch (e) {
-        return { code: (e as { code?: string }).code, message: (e as Error).message }
-      }
-    }, { template: card({}), format: '320x240', container: 'mp4', baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
+    const error = await videoError(page, { template: card({}), format: '320x240', container: 'mp4', baseUrl: `${origin}/examples/`, fontBaseUrl: `${origin}/fonts/`, stills: [] })
     assert.equal(error?.code, 'video/unsupported')
     assert.match(error?.message ?? '', /no WebCodecs VideoEncoder/)
   } finally {

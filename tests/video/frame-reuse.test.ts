@@ -3,25 +3,21 @@
 // Both must give exactly the pixels a fresh renderFrame gives.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AssetStore, FontLibrary, frameTime, parseTemplate, renderFrame, renderVideo, resolve, type Scene, type Surface, type Template } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl, ffmpegEncoder, probeMedia } from '@vitrine/node'
-import { as420, decodeFrame } from './media-checks.js'
+import { as420, decodeFrame, folderWithSneaker } from './media-checks.js'
 import { psnr } from './psnr.js'
 
-const root = join(import.meta.dirname, '..', '..')
 const platform = new NodePlatform()
 const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
 let dir = ''
 let assets: AssetStore
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vitrine-reuse-'))
-  mkdirSync(join(dir, 'images'))
-  copyFileSync(join(root, 'examples', 'images', 'sneaker.png'), join(dir, 'images', 'sneaker.png'))
+  dir = folderWithSneaker('vitrine-reuse-')
   assets = new AssetStore(platform, { baseUrl: pathToFileURL(dir + '/').href })
 })
 after(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,6 +1,18 @@
-// Helpers shared by the video tests: decode a frame with ffmpeg, put a still through 4:2:0.
+// Helpers shared by the video tests: a folder with a picture, decode a frame with ffmpeg, put a
+// still through 4:2:0.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** A new temporary folder with the example sneaker picture at `images/sneaker.png`. */
+export function folderWithSneaker(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  mkdirSync(join(dir, 'images'))
+  copyFileSync(join(import.meta.dirname, '..', '..', 'examples', 'images', 'sneaker.png'), join(dir, 'images', 'sneaker.png'))
+  return dir
+}
 
 /** Frame `n` of a video file, decoded by ffmpeg to RGBA. */
 export function decodeFrame(file: string, n: number, width: number, height: number): Uint8Array {

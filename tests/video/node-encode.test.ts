@@ -3,25 +3,21 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync, copyFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AssetStore, FontLibrary, parseTemplate, renderFrame, renderVideo, resolve, type Scene, type Template, VitrineError } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl, ffmpegEncoder, probeMedia } from '@vitrine/node'
-import { as420, decodeFrame } from './media-checks.js'
+import { as420, decodeFrame, folderWithSneaker } from './media-checks.js'
 import { psnr } from './psnr.js'
 
-const root = join(import.meta.dirname, '..', '..')
 const platform = new NodePlatform()
 const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
 let dir = ''
 let assets: AssetStore
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vitrine-video-'))
-  mkdirSync(join(dir, 'images'))
-  copyFileSync(join(root, 'examples', 'images', 'sneaker.png'), join(dir, 'images', 'sneaker.png'))
+  dir = folderWithSneaker('vitrine-video-')
   // A 1.5 s tone made here, as a music bed.
   const tone = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1.5', '-c:a', 'pcm_s16le', join(dir, 'tone.wav')])
   assert.equal(tone.status, 0, tone.stderr?.toString())
