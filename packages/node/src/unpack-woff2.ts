@@ -5,12 +5,8 @@ export function isWoff2(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x32
 }
 
-interface Woff2Binding {
-  calledRun?: boolean
-  onRuntimeInitialized?: () => void
-  /** A view of the wasm heap (valid until the next call), or false when the data is not WOFF2. */
-  decompress(bytes: Uint8Array): Uint8Array | false
-}
+/** The Emscripten module of the decoder (its type is declared in wawoff2.d.ts). */
+type Woff2Binding = (typeof import('wawoff2/build/decompress_binding.js'))['default']
 
 let binding: Promise<Woff2Binding> | undefined
 
