@@ -97,6 +97,13 @@ function assertTargets(rows: MarketFigures[]): void {
   }
 }
 
+/** The phrases of a held-out set that the development corpus holds too (as JSON). */
+function alsoInDevelopment(set: CorpusEntry[]): string[] {
+  const key = (e: CorpusEntry) => JSON.stringify(e.texts ?? e.text)
+  const dev = new Set(development.map(key))
+  return set.map(key).filter((k) => dev.has(k))
+}
+
 test('the labelled corpus has at least 300 phrases in Chinese, German, French, English and Arabic', () => {
   assert.ok(development.length >= 300, `${development.length} phrases`)
   for (const lang of ['zh', 'de', 'fr', 'en', 'ar']) assert.ok(development.some((e) => e.file === `${lang}.jsonl`), lang)
@@ -106,21 +113,17 @@ test('the labelled corpus has at least 300 phrases in Chinese, German, French, E
 test('the held-out set has at least 200 phrases in the five languages, not copied into the development corpus', () => {
   assert.ok(heldOut.length >= 200, `${heldOut.length} phrases`)
   for (const lang of ['zh', 'de', 'fr', 'en', 'ar']) assert.ok(heldOut.some((e) => e.file === `${lang}.jsonl`), lang)
-  const key = (e: CorpusEntry) => JSON.stringify(e.texts ?? e.text)
-  const dev = new Set(development.map(key))
   // 25 short stock phrases ("Made in USA", "Testsieger!") were written independently in both sets;
   // more than that means held-out phrases were copied into the development corpus.
-  const shared = heldOut.filter((e) => dev.has(key(e)))
-  assert.ok(shared.length <= 25, `${shared.length} held-out phrases also in the development corpus: ${shared.map(key).join(', ')}`)
+  const shared = alsoInDevelopment(heldOut)
+  assert.ok(shared.length <= 25, `${shared.length} held-out phrases also in the development corpus: ${shared.join(', ')}`)
 })
 
 test('the second held-out set has at least 250 phrases in the five languages, none copied into the development corpus', () => {
   assert.ok(heldOut2.length >= 250, `${heldOut2.length} phrases`)
   for (const lang of ['zh', 'de', 'fr', 'en', 'ar']) assert.ok(heldOut2.some((e) => e.file === `${lang}.jsonl`), lang)
-  const key = (e: CorpusEntry) => JSON.stringify(e.texts ?? e.text)
-  const dev = new Set(development.map(key))
-  const shared = heldOut2.filter((e) => dev.has(key(e)))
-  assert.ok(shared.length <= OVERLAP_2, `${shared.length} second held-out phrases also in the development corpus: ${shared.map(key).join(', ')}`)
+  const shared = alsoInDevelopment(heldOut2)
+  assert.ok(shared.length <= OVERLAP_2, `${shared.length} second held-out phrases also in the development corpus: ${shared.join(', ')}`)
 })
 
 test('development corpus: precision and recall per market meet the targets (recall ≥ 0.95, precision ≥ 0.90)', () => {
