@@ -27,7 +27,9 @@ const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–')
 
 console.log(`Vitrine video benchmark — ${new Date().toISOString()}`)
 console.log(`${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`)
-console.log(`The ad: examples/product-video.json, ${format}, ${seconds} s at 30 fps, with music\n`)
+console.log(`The ad: examples/product-video.json, ${format}, ${seconds} s at 30 fps, with music`)
+// @vitrine/node sets it when the environment does not (docs/video.md); printed to compare runs.
+console.log(`Canvas allocator: MIMALLOC_PURGE_DELAY=${process.env.MIMALLOC_PURGE_DELAY}\n`)
 
 const report = { date: new Date().toISOString(), cpus: cpus().length, format, seconds }
 await withTempDir(async (dir) => {
@@ -49,6 +51,7 @@ await withTempDir(async (dir) => {
     const bestFps = (e2e.frames * cores) / total
     report.node.cpu = { cores, encoderOnlyFfmpeg: encoder.cpu.ffmpeg, endToEndFfmpeg: e2e.cpu.ffmpeg, endToEndNode: e2e.cpu.node, bestEndToEndFps: bestFps, bestRatio: bestFps / encoder.fps }
     console.log(`  CPU time: ffmpeg alone ${f(encoder.cpu.ffmpeg, 2)} s (${f((encoder.cpu.ffmpeg * 1000) / encoder.ms, 2)} cores busy); end to end ffmpeg ${f(e2e.cpu.ffmpeg, 2)} s + Node ${f(e2e.cpu.node, 2)} s = ${f(total, 2)} s`)
+    console.log(`  Node's system CPU ${f(e2e.cpu.nodeSystem, 2)} s, page faults ${e2e.cpu.nodePageFaults}`)
     console.log(`  so on ${cores} cores end to end takes at least ${f(total / cores, 2)} s: at best ${f(bestFps)} fps, a ratio of at most ${f(bestFps / encoder.fps, 2)}`)
   }
   console.log(`  drawing alone (renderFrame + readback): ${f(report.node.drawOnlyFps)} fps`)

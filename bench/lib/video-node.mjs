@@ -43,11 +43,18 @@ export async function endToEnd({ seconds, format, dir, hardware = 'auto' }) {
   const { template, values } = adTemplate(seconds)
   const file = join(dir, `e2e-${format}.mp4`)
   const node0 = ownCpuSeconds()
+  const usage0 = process.resourceUsage()
   const children0 = childrenCpuSeconds()
   const t0 = performance.now()
   const video = await renderVideo(template, values, { format, container: 'mp4', encoder: ffmpegEncoder({ file, hardware }), platform, assets: assets(), fonts })
   const ms = performance.now() - t0
-  const cpu = { node: ownCpuSeconds() - node0, ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0 }
+  const usage1 = process.resourceUsage()
+  const cpu = {
+    node: ownCpuSeconds() - node0,
+    nodeSystem: (usage1.systemCPUTime - usage0.systemCPUTime) / 1e6,
+    nodePageFaults: usage1.minorPageFault - usage0.minorPageFault,
+    ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0,
+  }
   return { frames: video.frames, ms, fps: (video.frames * 1000) / ms, bytes: video.byteLength, encoder: `${video.info.encoder} ${video.info.codecDetail}`, timings: video.timings, cpu, file }
 }
 

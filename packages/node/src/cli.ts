@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `vitrine` command. Everything it does is in run-cli.ts and commands/; this file only
 // connects it to the process.
+import './allocator-settings.js'
 import { createRequire } from 'node:module'
 import { runCli } from './run-cli.js'
 

@@ -1,5 +1,8 @@
 // @vitrine/node — public API. Named exports only: this list is the API.
 
+// First: it sets the environment that @napi-rs/canvas reads when it loads.
+import './allocator-settings.js'
+
 export { NodePlatform } from './node-platform.js'
 export type { NodePlatformOptions } from './node-platform.js'
 export type { EncoderSettings } from './encode-canvas.js'

@@ -1,5 +1,6 @@
 // The worker-thread entry of the render pool (loaded by piscina). Each worker builds one
 // RowRenderer from the batch setup and keeps it, with its caches, for its whole life.
+import './allocator-settings.js'
 import { workerData } from 'piscina'
 import sharp from 'sharp'
 import { RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
