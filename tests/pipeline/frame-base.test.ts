@@ -1,0 +1,153 @@
+// The base bitmaps of renderFrame across the rows of a batch: the background and bottom layers
+// that a frame shares with a recent one (a brand's background in every format, one product in
+// every locale) are copied from a bitmap, one per frame size and background, within a budget.
+// A frame drawn over a base must be byte for byte the frame drawn from scratch.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { AssetStore, FontLibrary, parseTemplate, renderFrame, resolve, type ImageLookup, type Scene, type Surface } from '@vitrine/core'
+import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+
+const examples = join(import.meta.dirname, '..', '..', 'examples')
+const platform = new NodePlatform()
+const fonts = new FontLibrary(platform, { builtInBaseUrl: builtInFontBaseUrl() })
+const store = new AssetStore(platform, { baseUrl: pathToFileURL(examples + '/').href })
+
+/** The example card: a gradient of the row's brand colour, a glow, the product, its texts. */
+const card = parseTemplate(readFileSync(join(examples, 'product-card.json'), 'utf8'))
+const row = (brandColor: string, image: string, title: string) => ({ sku: title, title, price: 19.5, currency: 'EUR', image, brandColor })
+
+const pixels = (surface: Surface) => Buffer.from((surface.canvas as { data(): Uint8Array }).data())
+
+/** The frame drawn with a lookup of its own: nothing cached, everything drawn. */
+function fresh(scene: Scene): Buffer {
+  const surface = platform.createSurface(scene.width, scene.height)
+  renderFrame(scene, 0, surface, { get: (key) => store.get(key), createSurface: (w, h) => platform.createSurface(w, h) })
+  return pixels(surface)
+}
+
+/**
+ * A lookup that counts the base bitmaps it is asked for (surfaces of a frame's size; smaller
+ * ones are scratch surfaces, e.g. for shadows), and a surface per size that counts copies from them.
+ */
+function counting() {
+  const bitmaps = new Set<unknown>()
+  const surfaces = new Map<string, Surface>()
+  const lookup: ImageLookup = {
+    get: (key) => store.get(key),
+    createSurface: (w, h) => {
+      const s = platform.createSurface(w, h)
+      if (surfaces.has(`${w}x${h}`)) bitmaps.add(s.canvas)
+      return s
+    },
+  }
+  let copies = 0
+  const surfaceFor = (width: number, height: number): Surface => {
+    const key = `${width}x${height}`
+    let surface = surfaces.get(key)
+    if (!surface) {
+      const real = platform.createSurface(width, height)
+      const context = new Proxy(real.context, {
+        get(target, prop) {
+          const member = (target as never)[prop]
+          if (prop === 'drawImage') {
+            return (...args: unknown[]) => {
+              if (bitmaps.has(args[0])) copies++
+              return (member as (...a: unknown[]) => void).apply(target, args)
+            }
+          }
+          return typeof member === 'function' ? (member as (...a: unknown[]) => unknown).bind(target) : member
+        },
+        set(target, prop, value) {
+          ;(target as never as Record<string | symbol, unknown>)[prop] = value
+          return true
+        },
+      })
+      surface = { ...real, context }
+      surfaces.set(key, surface)
+    }
+    return surface
+  }
+  return { lookup, surfaceFor, bitmaps, copies: () => copies }
+}
+
+test('rows of one brand in every format: the background and glow come from one bitmap per size, and every frame equals a fresh one', async () => {
+  const c = counting()
+  const formats = ['instagram-square', 'instagram-story', 'facebook-link']
+  const rows = [row('#0f766e', 'images/sneaker.png', 'Runner'), row('#0f766e', 'images/mug.png', 'Mug'), row('#0f766e', 'images/lamp.png', 'Lamp'), row('#0f766e', 'images/cap.png', 'Cap')]
+  let frames = 0
+  for (const values of rows) {
+    for (const format of formats) {
+      const scene = await resolve(card, values, { format, platform, assets: store, fonts })
+      const surface = c.surfaceFor(scene.width, scene.height)
+      renderFrame(scene, 0, surface, c.lookup)
+      frames++
+      assert.ok(pixels(surface).equals(fresh(scene)), `${values.title} in ${format} differs from a fresh render`)
+    }
+  }
+  // The first row draws everything; the second finds the first in its recent frames and makes
+  // one bitmap per size; the last two copy from them.
+  assert.equal(c.bitmaps.size, formats.length, 'one bitmap per frame size')
+  assert.equal(c.copies(), frames - formats.length, 'every frame after the first row starts from its base')
+})
+
+test('rows that alternate between two brand colours each keep a bitmap at the same size', async () => {
+  const c = counting()
+  const colours = ['#b91c1c', '#1d4ed8']
+  const images = ['images/sneaker.png', 'images/mug.png', 'images/watch.png']
+  for (let i = 0; i < 6; i++) {
+    const scene = await resolve(card, row(colours[i % 2]!, images[i % 3]!, `Item ${i}`), { format: 'instagram-square', platform, assets: store, fonts })
+    const surface = c.surfaceFor(scene.width, scene.height)
+    renderFrame(scene, 0, surface, c.lookup)
+    assert.ok(pixels(surface).equals(fresh(scene)), `row ${i} differs from a fresh render`)
+  }
+  // Rows 0 and 1 draw everything; rows 2 and 3 make a bitmap for their colour; 4 and 5 reuse them.
+  assert.equal(c.bitmaps.size, 2)
+  assert.equal(c.copies(), 4)
+})
+
+test('one product in several locales: the base reaches up to the product picture', async () => {
+  const c = counting()
+  const values = row('#7c3aed', 'images/headphones.png', 'Headphones')
+  const scenes: Scene[] = []
+  for (const locale of ['en-US', 'de-DE', 'fr-FR', 'ja-JP']) scenes.push(await resolve(card, values, { format: 'instagram-square', locale, platform, assets: store, fonts }))
+  const glowAndProduct = scenes[0]!.nodes.findIndex((n) => n.id === 'product') + 1
+  for (const scene of scenes) {
+    const surface = c.surfaceFor(scene.width, scene.height)
+    renderFrame(scene, 0, surface, c.lookup)
+    assert.ok(pixels(surface).equals(fresh(scene)), `${scene.locale} differs from a fresh render`)
+  }
+  assert.ok(glowAndProduct >= 2)
+  assert.equal(c.bitmaps.size, 1, 'one bitmap, redrawn in place when the base grows')
+  assert.equal(c.copies(), 3)
+})
+
+test('the bitmaps of one lookup stay within 64 MiB: the least recently used ones go first', async () => {
+  const c = counting()
+  const values = row('#334155', 'images/bottle.png', 'Bottle')
+  const sceneOf = (i: number) => resolve(card, values, { format: `1000x${1004 + i}`, platform, assets: store, fonts })
+  // 20 sizes of about 4 MB each, each drawn twice in a row: the second makes its bitmap. Only
+  // 16 fit in 64 MiB, so making the 17th to the 20th lets the first four go.
+  for (let i = 0; i < 20; i++) {
+    const scene = await sceneOf(i)
+    const surface = c.surfaceFor(scene.width, scene.height)
+    renderFrame(scene, 0, surface, c.lookup)
+    renderFrame(scene, 0, surface, c.lookup)
+    assert.ok(pixels(surface).equals(fresh(scene)))
+  }
+  assert.equal(c.bitmaps.size, 20)
+  assert.equal(c.copies(), 20)
+  // The last size still has its bitmap: one more copy.
+  const last = await sceneOf(19)
+  renderFrame(last, 0, c.surfaceFor(last.width, last.height), c.lookup)
+  assert.equal(c.copies(), 21)
+  // The first one's went (and its frames are no longer among the recent ones): drawn directly.
+  const first = await sceneOf(0)
+  const surface = c.surfaceFor(first.width, first.height)
+  renderFrame(first, 0, surface, c.lookup)
+  assert.equal(c.copies(), 21, 'no bitmap left for the first size')
+  assert.equal(c.bitmaps.size, 20, 'and none made without a recent frame to share it with')
+  assert.ok(pixels(surface).equals(fresh(first)))
+})
