@@ -22,6 +22,7 @@ const scriptParts = {
   text: { file: 'text-layout.mjs', pin: true, args: [], quick: ['--iterations', '100', '--renders', '10'] },
   video: { file: 'video.mjs', pin: false, args: [], quick: ['--seconds', '6', '--memory-seconds', '0', '--no-browser'] },
   lint: { file: 'lint.mjs', pin: false, args: [], quick: ['--iterations', '200', '--renders', '5', '--pool-rows', '40', '--pool-repeats', '1'] },
+  'frame-base': { file: 'frame-base.mjs', pin: true, args: [], quick: ['--rows', '4', '--turns', '1'] },
 }
 const partNames = [...sectionNames, ...Object.keys(scriptParts)]
 

@@ -120,8 +120,28 @@ test('one product in several locales: the base reaches up to the product picture
     assert.ok(pixels(surface).equals(fresh(scene)), `${scene.locale} differs from a fresh render`)
   }
   assert.ok(glowAndProduct >= 2)
-  assert.equal(c.bitmaps.size, 1, 'one bitmap, redrawn in place when the base grows')
+  assert.equal(c.bitmaps.size, 1, 'one bitmap, made when the second locale shares the picture')
   assert.equal(c.copies(), 3)
+})
+
+test("two formats of one size in every row: the brand's base stays, and the second format of a row starts from it too", async () => {
+  const c = counting()
+  const images = ['images/sneaker.png', 'images/mug.png', 'images/watch.png', 'images/lamp.png']
+  let frames = 0
+  for (const [i, image] of images.entries()) {
+    for (const format of ['instagram-square', 'facebook-feed']) {
+      const scene = await resolve(card, row('#be123c', image, `Item ${i}`), { format, platform, assets: store, fonts })
+      const surface = c.surfaceFor(scene.width, scene.height)
+      renderFrame(scene, 0, surface, c.lookup)
+      frames++
+      assert.ok(pixels(surface).equals(fresh(scene)), `item ${i} in ${format} differs from a fresh render`)
+    }
+  }
+  // The first frame draws everything; the second (the same picture in the other format) makes a
+  // bitmap of all of it; the next row's first frame shares the background and glow with it, a
+  // bitmap of those; every later frame copies one of the two.
+  assert.equal(c.bitmaps.size, 2)
+  assert.equal(c.copies(), frames - 1)
 })
 
 test('the bitmaps of one lookup stay within 64 MiB: the least recently used ones go first', async () => {

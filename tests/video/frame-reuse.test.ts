@@ -71,7 +71,7 @@ test('frames drawn over a cached base are byte for byte the frames drawn from sc
     const cached = new Uint8Array((surface.canvas as { data(): Uint8Array }).data())
     assert.ok(Buffer.from(cached).equals(Buffer.from(still(scene, t))), `frame ${n} differs from a fresh render`)
   }
-  assert.equal(bases, 1, 'one base bitmap, made once and redrawn in place')
+  assert.equal(bases, 2, 'two base bitmaps (the background, then deeper as layers come to rest), each made once and redrawn in place')
   // A still re-rendered after an edit to its top layer: the layers below come from the base.
   const edited = { ...scene, nodes: scene.nodes.map((node, i) => (i === scene.nodes.length - 1 ? { ...node, opacity: 0.5 } : node)) } as Scene
   renderFrame(edited, 5, surface, lookup)

@@ -5,8 +5,11 @@ import { appendNodeStateAt, sameFrameState } from '../timeline/frame-state.js'
 import type { ImageLookup } from './render-frame.js'
 import { saveAndResetContext } from './reset-context.js'
 
-/** Draws the Scene's background and its first `count` nodes, in the state `renderFrame` sets up. */
-export type DrawFrameBase = (ctx: Canvas2DContext, count: number) => void
+/**
+ * Draws the Scene's nodes `from` to `to` (not included), and the background first when `from`
+ * is 0, in the state `renderFrame` sets up.
+ */
+export type DrawFrameBase = (ctx: Canvas2DContext, from: number, to: number) => void
 
 /** One top-level node as drawn at some time: what it is and its values at that time. */
 interface NodeKey {
@@ -35,16 +38,18 @@ interface BaseBitmap extends FrameRecord {
 interface BaseCache {
   /** The last frames drawn, newest first. */
   recent: FrameRecord[]
-  /** At most one bitmap per frame size and background (see {@link bitmapKey}). */
-  bitmaps: Map<string, BaseBitmap>
+  bitmaps: BaseBitmap[]
   clock: number
 }
 
 // Larger frames are drawn directly: the bitmap would cost more memory than it saves time.
 const MAX_CACHED_PIXELS = 4096 * 4096
 // The bitmaps of one image lookup take at most this many bytes (RGBA): about 13 at 1080x1080,
-// 7 at 1080x1920, enough for one base per size of a batch that renders every format.
+// 7 at 1080x1920.
 const MAX_CACHED_BYTES = 64 * 1024 * 1024
+// Bitmaps kept for one frame size and background: a shallow base that many frames share (a
+// brand's background) and a deeper one that the next few share (a product in every locale).
+const BITMAPS_PER_BACKGROUND = 2
 // How many past frames a new base may be shared with: a batch that renders every format of a
 // row in a few locales draws the same size again a few dozen frames later.
 const RECENT_FRAMES = 32
@@ -93,107 +98,100 @@ function leadingSame(a: readonly NodeKey[], b: readonly NodeKey[]): number {
   return count
 }
 
-function sameFrame(a: FrameRecord, b: FrameRecord): boolean {
+/** Same frame size, Scene size and background. */
+function sameGround(a: FrameRecord, b: FrameRecord): boolean {
   return a.width === b.width && a.height === b.height && a.scene[0] === b.scene[0] && a.scene[1] === b.scene[1] && sameContent(a.background, b.background)
 }
 
-/** One bitmap per frame size and background: a newer base over the same background replaces it. */
-function bitmapKey(frame: FrameRecord): string {
-  return `${frame.width}x${frame.height} ${frame.scene[0]}x${frame.scene[1]} ${frame.background ? contentOf(frame.background) : 'none'}`
-}
+const bytesOf = (b: FrameRecord) => b.width * b.height * 4
 
 /**
- * How many nodes the base of this frame should hold, and the bitmap that holds or will hold
- * it; `depth` -1 when the frame shares nothing worth a bitmap with the frames before it.
- */
-function chooseBase(cache: BaseCache, frame: FrameRecord): { depth: number; bitmap: BaseBitmap | undefined } {
-  const bitmap = cache.bitmaps.get(bitmapKey(frame))
-  const held = bitmap && leadingSame(bitmap.nodes, frame.nodes) === bitmap.nodes.length ? bitmap.nodes.length : -1
-  // The last frame of this size first (a video's previous frame, the same row in another
-  // locale): what it shares may deepen the base. Then, with no bitmap to draw from, any recent
-  // frame of this size and background (the row before in a batch of every format).
-  let last = -1
-  for (const record of cache.recent) {
-    if (record.width !== frame.width || record.height !== frame.height) continue
-    if (sameFrame(record, frame)) last = leadingSame(record.nodes, frame.nodes)
-    break
-  }
-  let depth = Math.max(held, last)
-  if (depth < 0) {
-    for (const record of cache.recent) if (sameFrame(record, frame)) depth = Math.max(depth, leadingSame(record.nodes, frame.nodes))
-  }
-  // Only worth a bitmap when it saves more than a copy costs: a gradient or a layer.
-  const type = frame.background?.type
-  if (depth === 0 && type !== 'linear' && type !== 'radial') depth = -1
-  return { depth, bitmap }
-}
-
-/**
- * Draws the unchanging base of a frame — the background and the leading nodes that this frame
- * draws the same as a frame before it — from a bitmap kept for it, and returns how many of
- * the Scene's nodes that base holds (the caller draws the rest).
+ * Draws a frame, its unchanging base — the background and the leading nodes that this frame
+ * draws the same as a frame before it — copied from a bitmap kept for it, the rest with `draw`.
  *
  * Bitmaps are keyed by what they show (the resolved background and nodes, their values at
- * that time, the pictures they draw), one per frame size and background for each image lookup,
- * within a memory budget (the least recently used goes first). A bitmap is made only for what a
- * recent frame shared, so it serves the steady part of a video, stills re-rendered after an edit
- * above the base, and the rows of a batch that share their bottom layers (a brand's background
- * in every format, one product's picture in every locale). The copy is exact: the base is drawn
- * into a cleared bitmap with the same calls, and a cleared frame takes it unchanged. Without
+ * that time, the pictures they draw). Each image lookup keeps up to two per frame size and
+ * background, within 64 MiB (the least recently used go first), and makes one only for what a
+ * recent frame shared: so the steady part of a video, stills re-rendered after an edit above
+ * the base, and the rows of a batch that share their bottom layers (a brand's background in
+ * every format, one product's picture in every locale) are drawn once and then copied. A
+ * deeper base starts as a copy of the shallower one. The copy is exact: a base is drawn into a
+ * cleared bitmap with the same calls, and a cleared frame takes it unchanged. Without
  * `images.createSurface` everything is drawn directly.
  */
-export function drawFrameBase(scene: Scene, t: number, surface: Surface, images: ImageLookup, draw: DrawFrameBase): number {
+export function drawFrameBase(scene: Scene, t: number, surface: Surface, images: ImageLookup, draw: DrawFrameBase): void {
   const { width, height } = surface
+  const all = scene.nodes.length
   if (!images.createSurface || width * height > MAX_CACHED_PIXELS) {
-    draw(surface.context, 0)
-    return 0
+    draw(surface.context, 0, all)
+    return
   }
   let cache = caches.get(images)
   if (!cache) {
-    cache = { recent: [], bitmaps: new Map(), clock: 0 }
+    cache = { recent: [], bitmaps: [], clock: 0 }
     caches.set(images, cache)
   }
   const frame: FrameRecord = { width, height, scene: [scene.width, scene.height], background: scene.background, nodes: scene.nodes.map((node) => keyOf(node, t, images)) }
-  const { depth, bitmap: existing } = chooseBase(cache, frame)
+  const group = cache.bitmaps.filter((b) => sameGround(b, frame))
+  // The deepest bitmap this frame can start from.
+  let held: BaseBitmap | undefined
+  for (const b of group) if ((!held || b.nodes.length > held.nodes.length) && leadingSame(b.nodes, frame.nodes) === b.nodes.length) held = b
+  // How deep a base the recent frames of this size and background share with this one: a
+  // bitmap is made, or deepened, to what at least two of them share, so that it is likely to
+  // serve again (a video's layers at rest, a product in its third locale), never to a whole
+  // frame that is only repeated (two formats of one size). The first bitmap of a ground may
+  // start from what one frame shares (a brand's background in the row before).
+  const shares: number[] = []
+  for (const r of cache.recent) if (sameGround(r, frame)) shares.push(leadingSame(r.nodes, frame.nodes))
+  shares.sort((a, b) => b - a)
+  const twice = shares[1] ?? -1
+  let depth = held ? held.nodes.length : twice >= 0 ? twice : (shares[0] ?? -1)
+  if (held && twice > depth && twice < all) depth = twice
   cache.recent.unshift(frame)
   if (cache.recent.length > RECENT_FRAMES) cache.recent.pop()
-  if (depth < 0) {
-    draw(surface.context, 0)
-    return 0
+  // Only worth a bitmap when it saves more than a copy costs: a gradient or a layer.
+  const type = frame.background?.type
+  if (depth < 0 || (depth === 0 && type !== 'linear' && type !== 'radial')) {
+    draw(surface.context, 0, all)
+    return
   }
-  let bitmap = existing
-  if (!bitmap || bitmap.nodes.length !== depth || leadingSame(bitmap.nodes, frame.nodes) < depth) {
-    const key = bitmapKey(frame)
-    const target = bitmap?.surface ?? spareSurface(cache, key, width, height) ?? images.createSurface(width, height)
+  let bitmap = held
+  if (!bitmap || bitmap.nodes.length !== depth) {
+    const target = surfaceFor(cache, images, frame, group, held)
     const c = target.context
     saveAndResetContext(c, width, height)
-    draw(c, depth)
+    if (held) c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
+    draw(c, held ? held.nodes.length : 0, depth)
     c.restore()
     bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0 }
-    cache.bitmaps.set(key, bitmap)
+    cache.bitmaps.push(bitmap)
   }
   bitmap.used = ++cache.clock
   surface.context.drawImage(bitmap.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-  return depth
+  draw(surface.context, depth, all)
 }
 
 /**
- * Makes room for a new bitmap: lets the least recently used ones go while the budget would be
- * passed, and hands back the surface of one of the same size to draw into again.
+ * A surface for a new bitmap: lets go of the least recently used bitmap of the same ground
+ * when it has its two (never the one the new base starts from), then of any while the budget
+ * would be passed, and draws into the surface of one of the same size when there is one.
  */
-function spareSurface(cache: BaseCache, key: string, width: number, height: number): Surface | undefined {
-  let bytes = width * height * 4
-  for (const b of cache.bitmaps.values()) bytes += b.width * b.height * 4
+function surfaceFor(cache: BaseCache, images: ImageLookup, frame: FrameRecord, group: BaseBitmap[], keep: BaseBitmap | undefined): Surface {
   let spare: Surface | undefined
-  while (bytes > MAX_CACHED_BYTES && cache.bitmaps.size > 0) {
-    let oldest: [string, BaseBitmap] | undefined
-    for (const entry of cache.bitmaps) if (entry[0] !== key && (!oldest || entry[1].used < oldest[1].used)) oldest = entry
-    if (!oldest) break
-    cache.bitmaps.delete(oldest[0])
-    bytes -= oldest[1].width * oldest[1].height * 4
-    if (!spare && oldest[1].width === width && oldest[1].height === height) spare = oldest[1].surface
+  const drop = (b: BaseBitmap) => {
+    cache.bitmaps.splice(cache.bitmaps.indexOf(b), 1)
+    if (!spare && b.width === frame.width && b.height === frame.height) spare = b.surface
   }
-  return spare
+  const oldest = (among: BaseBitmap[]) => among.reduce<BaseBitmap | undefined>((o, b) => (b !== keep && (!o || b.used < o.used) ? b : o), undefined)
+  if (group.length >= BITMAPS_PER_BACKGROUND) drop(oldest(group)!)
+  let bytes = bytesOf(frame) + cache.bitmaps.reduce((sum, b) => sum + bytesOf(b), 0)
+  while (bytes > MAX_CACHED_BYTES) {
+    const victim = oldest(cache.bitmaps)
+    if (!victim) break
+    drop(victim)
+    bytes -= bytesOf(victim)
+  }
+  return spare ?? images.createSurface!(frame.width, frame.height)
 }
 
 /** Lets go of the base bitmaps kept for an image lookup (e.g. when a video is done). */

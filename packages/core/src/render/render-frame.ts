@@ -207,14 +207,13 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
 export function renderFrame(scene: Scene, t: number, surface: Surface, images: ImageLookup): void {
   const ctx = surface.context
   saveAndResetContext(ctx, surface.width, surface.height)
-  // The background and the nodes that did not change since the last frame come from a bitmap.
-  const from = drawFrameBase(scene, t, surface, images, (c, count) => {
-    if (scene.background) {
+  // The background and the nodes a recent frame drew the same may come from a bitmap.
+  drawFrameBase(scene, t, surface, images, (c, from, to) => {
+    if (from === 0 && scene.background) {
       setPaint(c, scene.background)
       c.fillRect(0, 0, scene.width, scene.height)
     }
-    for (let i = 0; i < count; i++) drawNode(c, scene.nodes[i]!, images, t)
+    for (let i = from; i < to; i++) drawNode(c, scene.nodes[i]!, images, t)
   })
-  for (let i = from; i < scene.nodes.length; i++) drawNode(ctx, scene.nodes[i]!, images, t)
   ctx.restore()
 }
