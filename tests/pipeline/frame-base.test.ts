@@ -138,8 +138,9 @@ test("two formats of one size in every row: the brand's base stays, and the seco
     }
   }
   // The first frame draws everything; the second (the same picture in the other format) makes a
-  // bitmap of all of it; the next row's first frame shares the background and glow with it, a
-  // bitmap of those; every later frame copies one of the two.
+  // bitmap of all but its top layer (a base never holds a whole frame); the next row's first
+  // frame shares the background and glow with both, a bitmap of those; every later frame
+  // copies that one, the second format of a row included.
   assert.equal(c.bitmaps.size, 2)
   assert.equal(c.copies(), frames - 1)
 })

@@ -138,15 +138,16 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   for (const b of group) if ((!held || b.nodes.length > held.nodes.length) && leadingSame(b.nodes, frame.nodes) === b.nodes.length) held = b
   // How deep a base the recent frames of this size and background share with this one: a
   // bitmap is made, or deepened, to what at least two of them share, so that it is likely to
-  // serve again (a video's layers at rest, a product in its third locale), never to a whole
-  // frame that is only repeated (two formats of one size). The first bitmap of a ground may
-  // start from what one frame shares (a brand's background in the row before).
+  // serve again (a video's layers at rest, a product in its third locale). The first bitmap of
+  // a ground may start from what one frame shares (a brand's background in the row before).
+  // A base never holds a whole frame: a frame that is only repeated (two formats of one size,
+  // the same row again) keeps the shared, shallower base, and held video frames are not drawn.
   const shares: number[] = []
-  for (const r of cache.recent) if (sameGround(r, frame)) shares.push(leadingSame(r.nodes, frame.nodes))
+  for (const r of cache.recent) if (sameGround(r, frame)) shares.push(Math.min(leadingSame(r.nodes, frame.nodes), all - 1))
   shares.sort((a, b) => b - a)
   const twice = shares[1] ?? -1
   let depth = held ? held.nodes.length : twice >= 0 ? twice : (shares[0] ?? -1)
-  if (held && twice > depth && twice < all) depth = twice
+  if (held && twice > depth) depth = twice
   cache.recent.unshift(frame)
   if (cache.recent.length > RECENT_FRAMES) cache.recent.pop()
   // Only worth a bitmap when it saves more than a copy costs: a gradient or a layer.
