@@ -172,3 +172,26 @@ test('the bitmaps of one lookup stay within 64 MiB: the least recently used ones
   assert.equal(c.bitmaps.size, 20, 'and none made without a recent frame to share it with')
   assert.ok(pixels(surface).equals(fresh(first)))
 })
+
+test('the recent frames and bitmaps keep no picture alive that the store has let go', async () => {
+  const { setFlagsFromString } = await import('node:v8')
+  const { runInNewContext } = await import('node:vm')
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const scene = await resolve(card, row('#0e7490', 'images/sneaker.png', 'Sneaker'), { format: 'instagram-square', platform, assets: store, fonts })
+  // A lookup over a picture of its own, which it then replaces, as a store does when it evicts.
+  const src = (scene.nodes.find((n) => n.id === 'product') as { src: string }).src
+  const real = store.get(src)!
+  const pictures = new Map<string, { source: unknown }>([[src, { source: real.source }]])
+  const lookup: ImageLookup = { get: (key) => pictures.get(key) ?? store.get(key), createSurface: (w, h) => platform.createSurface(w, h) }
+  const surface = platform.createSurface(scene.width, scene.height)
+  for (let i = 0; i < 3; i++) renderFrame(scene, 0, surface, lookup)
+  const first = new WeakRef(pictures.get(src)!)
+  pictures.set(src, { source: real.source })
+  for (let i = 0; i < 3; i++) renderFrame(scene, 0, surface, lookup)
+  surface.context.getImageData(0, 0, 1, 1)
+  assert.ok(pixels(surface).equals(fresh(scene)))
+  await new Promise((r) => setTimeout(r, 10))
+  gc()
+  assert.equal(first.deref(), undefined, 'the replaced picture was collected')
+})

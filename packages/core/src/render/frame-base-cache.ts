@@ -15,8 +15,11 @@ export type DrawFrameBase = (ctx: Canvas2DContext, from: number, to: number) => 
 interface NodeKey {
   node: SceneNode
   state: number[]
-  /** The decoded pictures it draws (a store may replace one under the same key). */
-  images: unknown[]
+  /**
+   * The decoded pictures it draws, as numbers (a store may replace one under the same key). Not
+   * the pictures themselves: the recent frames must not keep pictures the store let go.
+   */
+  images: number[]
 }
 
 /** A frame as drawn: its size, background and nodes (to see what later frames share with it). */
@@ -71,10 +74,24 @@ function sameContent(a: object | undefined, b: object | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && contentOf(a) === contentOf(b))
 }
 
-function imagesOf(node: SceneNode, images: ImageLookup, out: unknown[] = []): unknown[] {
+const pictureIds = new WeakMap<object, number>()
+let nextPictureId = 1
+
+/** A number for a decoded picture, the same as long as it lives; 0 for none. */
+function pictureId(picture: object | undefined): number {
+  if (!picture) return 0
+  let id = pictureIds.get(picture)
+  if (id === undefined) {
+    id = nextPictureId++
+    pictureIds.set(picture, id)
+  }
+  return id
+}
+
+function imagesOf(node: SceneNode, images: ImageLookup, out: number[] = []): number[] {
   if (node.type === 'image') {
-    out.push(images.get(node.src))
-    if (node.backdrop?.type === 'image') out.push(images.get(node.backdrop.src))
+    out.push(pictureId(images.get(node.src)))
+    if (node.backdrop?.type === 'image') out.push(pictureId(images.get(node.backdrop.src)))
   } else if (node.type === 'group') {
     for (const child of node.children) imagesOf(child, images, out)
   }
