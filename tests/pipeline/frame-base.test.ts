@@ -195,3 +195,21 @@ test('the recent frames and bitmaps keep no picture alive that the store has let
   gc()
   assert.equal(first.deref(), undefined, 'the replaced picture was collected')
 })
+
+test('a base of the background alone is copied, not drawn again over its copy (a translucent background shows it)', async () => {
+  const glass = parseTemplate({
+    schemaVersion: 3,
+    size: { width: 200, height: 200 },
+    variables: { title: { type: 'text', required: true } },
+    background: { type: 'linear-gradient', angle: 90, stops: [{ offset: 0, color: '#1d4ed880' }, { offset: 1, color: '#be123c40' }] },
+    layers: [{ id: 'title', type: 'text', text: '{title}', fontSize: 24, color: '#ffffff', box: { left: 10, top: 80, right: 10, height: 40 } }],
+  })
+  const c = counting()
+  for (const title of ['One', 'Two', 'Three', 'Four']) {
+    const scene = await resolve(glass, { title }, { format: '200x200', platform, assets: store, fonts })
+    const surface = c.surfaceFor(scene.width, scene.height)
+    renderFrame(scene, 0, surface, c.lookup)
+    assert.ok(pixels(surface).equals(fresh(scene)), `"${title}" differs from a fresh render`)
+  }
+  assert.equal(c.copies(), 3, 'the background came from its bitmap from the second frame on')
+})

@@ -6,10 +6,10 @@ import type { ImageLookup } from './render-frame.js'
 import { saveAndResetContext } from './reset-context.js'
 
 /**
- * Draws the Scene's nodes `from` to `to` (not included), and the background first when `from`
- * is 0, in the state `renderFrame` sets up.
+ * Draws the Scene's nodes `from` to `to` (not included), after its background when
+ * `background` is true, in the state `renderFrame` sets up.
  */
-export type DrawFrameBase = (ctx: Canvas2DContext, from: number, to: number) => void
+export type DrawFrameBase = (ctx: Canvas2DContext, from: number, to: number, background: boolean) => void
 
 /** One top-level node as drawn at some time: what it is and its values at that time. */
 interface NodeKey {
@@ -140,7 +140,7 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   const { width, height } = surface
   const all = scene.nodes.length
   if (!images.createSurface || width * height > MAX_CACHED_PIXELS) {
-    draw(surface.context, 0, all)
+    draw(surface.context, 0, all, true)
     return
   }
   let cache = caches.get(images)
@@ -170,7 +170,7 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   // Only worth a bitmap when it saves more than a copy costs: a gradient or a layer.
   const type = frame.background?.type
   if (depth < 0 || (depth === 0 && type !== 'linear' && type !== 'radial')) {
-    draw(surface.context, 0, all)
+    draw(surface.context, 0, all, true)
     return
   }
   let bitmap = held
@@ -179,14 +179,14 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
     const c = target.context
     saveAndResetContext(c, width, height)
     if (held) c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-    draw(c, held ? held.nodes.length : 0, depth)
+    draw(c, held ? held.nodes.length : 0, depth, !held)
     c.restore()
     bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0 }
     cache.bitmaps.push(bitmap)
   }
   bitmap.used = ++cache.clock
   surface.context.drawImage(bitmap.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-  draw(surface.context, depth, all)
+  draw(surface.context, depth, all, false)
 }
 
 /**

@@ -208,8 +208,8 @@ export function renderFrame(scene: Scene, t: number, surface: Surface, images: I
   const ctx = surface.context
   saveAndResetContext(ctx, surface.width, surface.height)
   // The background and the nodes a recent frame drew the same may come from a bitmap.
-  drawFrameBase(scene, t, surface, images, (c, from, to) => {
-    if (from === 0 && scene.background) {
+  drawFrameBase(scene, t, surface, images, (c, from, to, background) => {
+    if (background && scene.background) {
       setPaint(c, scene.background)
       c.fillRect(0, 0, scene.width, scene.height)
     }
