@@ -37,11 +37,15 @@ await withTempDir(async (dir) => {
   await endToEnd({ seconds: 6, format: '216x384', dir })
   const raw = await rawFrames({ seconds, format, dir })
   const encoder = await encoderOnly({ raw, dir })
+  // For context: ffmpeg alone with its own thread count, which leaves no core for drawing.
+  const encoderAllCores = await encoderOnly({ raw, dir, threads: 'ffmpeg' })
   const e2e = await endToEnd({ seconds, format, dir })
-  report.node = { endToEnd: { ...e2e, file: undefined }, encoderOnly: encoder, drawOnlyFps: (raw.scene.timeline.frames * 1000) / raw.drawMs }
+  report.node = { endToEnd: { ...e2e, file: undefined }, encoderOnly: encoder, encoderOnlyFfmpegThreads: encoderAllCores, drawOnlyFps: (raw.scene.timeline.frames * 1000) / raw.drawMs }
+  const threads = (t) => (t === 'ffmpeg' ? "ffmpeg's own thread count" : `${t} encoder thread${t === 1 ? '' : 's'}`)
   console.log('Node')
-  console.log(`  end to end (draw → pipe → ${e2e.encoder}): ${f(e2e.fps)} fps (${e2e.frames} frames in ${f(e2e.ms / 1000, 2)} s; drawing ${f(e2e.timings.drawMs / 1000, 2)} s, waiting for the encoder ${f(e2e.timings.encodeMs / 1000, 2)} s, finishing ${f(e2e.timings.finishMs / 1000, 2)} s)`)
-  console.log(`  ffmpeg alone on the same raw frames (${encoder.encoder}): ${f(encoder.fps)} fps`)
+  console.log(`  end to end (draw → pipe → ${e2e.encoder}, ${threads(encoder.threads)}): ${f(e2e.fps)} fps (${e2e.frames} frames in ${f(e2e.ms / 1000, 2)} s; drawing ${f(e2e.timings.drawMs / 1000, 2)} s, waiting for the encoder ${f(e2e.timings.encodeMs / 1000, 2)} s, finishing ${f(e2e.timings.finishMs / 1000, 2)} s)`)
+  console.log(`  ffmpeg alone on the same raw frames (${encoder.encoder}, ${threads(encoder.threads)}, as end to end): ${f(encoder.fps)} fps`)
+  console.log(`  ffmpeg alone with ${threads('ffmpeg')} (every core, none left to draw): ${f(encoderAllCores.fps)} fps; end to end / that: ${f(e2e.fps / encoderAllCores.fps, 2)}`)
   console.log(`  files: end to end ${f(e2e.bytes / 1e6, 2)} MB, ffmpeg alone ${f(encoder.bytes / 1e6, 2)} MB`)
   if (e2e.cpu.ffmpeg !== undefined && encoder.cpu.ffmpeg !== undefined) {
     // Both runs share the machine's cores: the end-to-end run cannot take less wall time than

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AssetStore, FontLibrary, frameTime, renderFrame, renderVideo, resolve } from '@vitrine/core'
-import { NodePlatform, builtInFontBaseUrl, ffmpegArgs, ffmpegEncoder, ffmpegTools, nvencWorks } from '@vitrine/node'
+import { NodePlatform, builtInFontBaseUrl, encoderThreads, ffmpegArgs, ffmpegEncoder, ffmpegTools, nvencWorks } from '@vitrine/node'
 import { adTemplate, examples } from './video-ad.mjs'
 
 const platform = new NodePlatform()
@@ -39,14 +39,14 @@ const ownCpuSeconds = () => {
 }
 
 /** Renders the ad to MP4 through the pipe; returns the timing split and the CPU time of Node and of ffmpeg. */
-export async function endToEnd({ seconds, format, dir, hardware = 'auto' }) {
+export async function endToEnd({ seconds, format, dir, hardware = 'auto', threads }) {
   const { template, values } = adTemplate(seconds)
   const file = join(dir, `e2e-${format}.mp4`)
   const node0 = ownCpuSeconds()
   const usage0 = process.resourceUsage()
   const children0 = childrenCpuSeconds()
   const t0 = performance.now()
-  const video = await renderVideo(template, values, { format, container: 'mp4', encoder: ffmpegEncoder({ file, hardware }), platform, assets: assets(), fonts })
+  const video = await renderVideo(template, values, { format, container: 'mp4', encoder: ffmpegEncoder({ file, hardware, ...(threads === undefined ? {} : { threads }) }), platform, assets: assets(), fonts })
   const ms = performance.now() - t0
   const usage1 = process.resourceUsage()
   const cpu = {
@@ -80,15 +80,18 @@ export async function rawFrames({ seconds, format, dir }) {
   return { file, scene, drawMs: draw.reduce((a, b) => a + b, 0), audio }
 }
 
-/** ffmpeg alone on the raw frames, with the arguments the encoder uses (the same music included). */
-export async function encoderOnly({ raw, dir, hardware = 'auto' }) {
+/**
+ * ffmpeg alone on the raw frames, with the arguments the encoder uses (the same music and the
+ * same thread count included). `threads: 'ffmpeg'` leaves the thread count to ffmpeg instead.
+ */
+export async function encoderOnly({ raw, dir, hardware = 'auto', threads = encoderThreads() }) {
   const { scene } = raw
   const tl = scene.timeline
   const request = { container: 'mp4', codec: 'h264', width: scene.width, height: scene.height, fps: tl.fps, frames: tl.frames, duration: tl.frames / tl.fps, audio: { ...tl.audio, bytes: raw.audio } }
   const codec = hardware === 'auto' && (await nvencWorks()) ? 'h264_nvenc' : 'libx264'
   const audioFile = new URL(tl.audio.src).pathname
   const out = join(dir, 'encoder-only.mp4')
-  const args = ffmpegArgs(request, codec, out, { file: audioFile, sampleRate: 44_100 })
+  const args = ffmpegArgs(request, codec, out, { file: audioFile, sampleRate: 44_100 }, threads === 'ffmpeg' ? {} : { threads })
   args[args.indexOf('pipe:0')] = raw.file
   const children0 = childrenCpuSeconds()
   const t0 = performance.now()
@@ -99,7 +102,7 @@ export async function encoderOnly({ raw, dir, hardware = 'auto' }) {
   if (code !== 0) throw new Error(`ffmpeg failed: ${stderr}`)
   const ms = performance.now() - t0
   const cpu = { ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0 }
-  return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}`, cpu }
+  return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}`, threads, cpu }
 }
 
 /** Peak RSS of a separate Node process rendering the ad (a fresh process, so nothing else counts). */

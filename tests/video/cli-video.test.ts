@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { probeMedia } from '@vitrine/node'
+import { encoderThreads, probeMedia } from '@vitrine/node'
 
 const root = join(import.meta.dirname, '..', '..')
 const cli = join(root, 'packages', 'node', 'dist', 'cli.js')
@@ -77,6 +77,10 @@ test('MP4 for two formats: valid files at the right sizes and durations, with au
     assert.ok(Math.abs(probe.duration - 6) <= 1 / 30 + 1e-3, `${output.file}: duration ${probe.duration}`)
     assert.equal(probe.streams.find((s) => s.type === 'audio')?.codec, 'aac', `${output.file} has its music`)
     assert.ok(output.poster && existsSync(join(out, output.poster)), 'poster written')
+    if (output.encoder === 'ffmpeg libx264' && encoderThreads(2) <= 2) {
+      // Two videos drawn at once: each encoder gets the cores its render leaves (x264 writes its settings into the stream).
+      assert.match(readFileSync(file).toString('latin1'), new RegExp(`x264 - core [^]*? threads=${encoderThreads(2)} `))
+    }
   }
 })
 

@@ -7,7 +7,7 @@ import { rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AssetStore, FontLibrary, parseTemplate, renderFrame, renderVideo, resolve, type Scene, type Template, VitrineError } from '@vitrine/core'
-import { NodePlatform, builtInFontBaseUrl, ffmpegEncoder, probeMedia } from '@vitrine/node'
+import { NodePlatform, builtInFontBaseUrl, encoderThreads, ffmpegArgs, ffmpegEncoder, probeMedia } from '@vitrine/node'
 import { as420, decodeFrame, folderWithSneaker } from './media-checks.js'
 import { psnr } from './psnr.js'
 
@@ -146,4 +146,43 @@ test('odd sizes are refused for 4:2:0 video with a clear error', async () => {
     renderVideo(card(), {}, { format: '321x240', container: 'mp4', encoder: ffmpegEncoder({ file: join(dir, 'odd.mp4') }), platform, assets, fonts }),
     (e: unknown) => e instanceof VitrineError && e.code === 'video/unsupported' && /even width and height/.test(e.message),
   )
+})
+
+/** The thread count x264 wrote into the stream's settings message (`... threads=N ...`). */
+function x264Threads(file: string): number | undefined {
+  const match = /x264 - core [^]*? threads=(\d+) /.exec(readFileSync(file).toString('latin1'))
+  return match ? Number(match[1]) : undefined
+}
+
+test("the encoder's thread count reaches x264: the cores the drawing leaves by default, or as asked", async () => {
+  // Each render draws on one core; its encoder gets the rest of its share, at least one thread.
+  assert.equal(encoderThreads(1, 2), 1)
+  assert.equal(encoderThreads(1, 16), 15)
+  assert.equal(encoderThreads(4, 16), 3)
+  assert.equal(encoderThreads(8, 2), 1)
+  assert.equal(encoderThreads(1, 1), 1)
+  const request = { container: 'mp4' as const, width: 320, height: 240, fps: 30, frames: 30, duration: 1 }
+  const after = (args: string[], flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined)
+  assert.equal(after(ffmpegArgs(request, 'libx264', 'x.mp4', undefined, { threads: 3 }), '-threads'), '3')
+  assert.equal(after(ffmpegArgs({ ...request, container: 'webm' }, 'libvpx-vp9', 'x.webm', undefined, { threads: 2 }), '-threads'), '2')
+  assert.equal(after(ffmpegArgs(request, 'h264_nvenc', 'x.mp4', undefined, { threads: 3 }), '-threads'), undefined, 'NVENC encodes on the GPU')
+  assert.equal(after(ffmpegArgs(request, 'libx264', 'x.mp4'), '-threads'), undefined, "unset leaves ffmpeg's choice")
+
+  for (const threads of [1, 2]) {
+    const file = join(dir, `threads-${threads}.mp4`)
+    await renderVideo(card(), {}, { format: '320x240', container: 'mp4', encoder: ffmpegEncoder({ file, hardware: 'never', threads }), platform, assets, fonts })
+    assert.equal(x264Threads(file), threads)
+  }
+  const file = join(dir, 'threads-default.mp4')
+  await renderVideo(card(), {}, { format: '320x240', container: 'mp4', encoder: ffmpegEncoder({ file, hardware: 'never' }), platform, assets, fonts })
+  // x264 lowers a thread count that this small a frame cannot use, so compare exactly up to 2.
+  const got = x264Threads(file) ?? 0
+  if (encoderThreads() <= 2) assert.equal(got, encoderThreads())
+  else assert.ok(got >= 1 && got <= encoderThreads(), `x264 threads ${got}`)
+
+  await assert.rejects(
+    renderVideo(card(), {}, { format: '320x240', container: 'mp4', encoder: ffmpegEncoder({ file: join(dir, 'bad-threads.mp4'), threads: 0 }), platform, assets, fonts }),
+    (e: unknown) => e instanceof VitrineError && e.code === 'usage' && /threads: expected a whole number of threads from 1 to 64, found 0/.test(e.message),
+  )
+  assert.equal(existsSync(join(dir, 'bad-threads.mp4')), false)
 })

@@ -24,6 +24,7 @@ import { extname } from 'node:path'
 import { anchorTemplateUrls } from './anchor-template-urls.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
+import { encoderThreads } from './video/encoder-threads.js'
 import type { FrameProgress } from './video/frame-progress.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency } from './pool.js'
@@ -58,7 +59,7 @@ export interface RenderBatchOptions {
   type?: OutputType
   /** 1..100 for JPEG and WebP. Default 90. */
   quality?: number
-  /** For video types: codec, poster frames, hardware encoding. */
+  /** For video types: codec, poster frames, hardware encoding, encoder threads. */
   video?: VideoBatchOptions
   /** Rows rendered at once: this thread and `concurrency - 1` worker threads. 1 renders in this thread alone. Default: the cores available. */
   concurrency?: number
@@ -218,7 +219,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     const pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video?.setup, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video && { ...video.setup, encoderThreads: video.setup.encoderThreads ?? encoderThreads(concurrency) }, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
       concurrency,
     )
     try {

@@ -9,6 +9,12 @@ export interface FfmpegQuality {
   x264Preset?: string
   /** x264 constant rate factor, 0 (lossless) to 51; default 20. */
   crf?: number
+  /**
+   * Threads of the video encoder (`-threads`) for the CPU codecs (x264, libvpx, libaom).
+   * Unset leaves ffmpeg's own choice, about 1.5 threads per core for x264; {@link ffmpegEncoder}
+   * sets it to {@link encoderThreads}, the cores the drawing leaves.
+   */
+  threads?: number
 }
 
 /** A music bed input: a file ffmpeg can read and what ffprobe said about it. */
@@ -74,6 +80,7 @@ export function ffmpegArgs(request: VideoEncodeRequest, codec: FfmpegVideoCodec,
       args.push('-c:v', 'gif', '-loop', '0')
       break
   }
+  if (quality.threads !== undefined && codec !== 'gif' && codec !== 'h264_nvenc') args.push('-threads', String(quality.threads))
   if (codec !== 'gif') {
     args.push('-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv')
     if (request.maxBitrate) args.push('-maxrate', String(request.maxBitrate), '-bufsize', String(request.maxBitrate * 2))

@@ -7,6 +7,7 @@ import type { Canvas } from '@napi-rs/canvas'
 import { VitrineError, type Surface, type VideoEncoder, type VideoEncoderFactory, type VideoEncodeRequest, type VideoEncoderInfo } from '@vitrine/core'
 import { ffmpegArgs, type FfmpegAudioInput, type FfmpegQuality, type FfmpegVideoCodec } from './ffmpeg-args.js'
 import { ffmpegTools, lastLines, missingTool, nvencWorks, type FfmpegTools } from './ffmpeg-tools.js'
+import { checkEncoderThreads, encoderThreads } from './encoder-threads.js'
 import { probeMedia } from './probe-media.js'
 
 /** Options for {@link ffmpegEncoder}. */
@@ -15,6 +16,11 @@ export interface FfmpegEncoderOptions extends FfmpegQuality {
   file: string
   /** `auto` (default) encodes H.264 with NVENC when ffmpeg has it and a GPU answers, else libx264; `never` always uses libx264. */
   hardware?: 'auto' | 'never'
+  /**
+   * Threads of a CPU encoder (x264, libvpx, libaom), 1 to 64. Default {@link encoderThreads}():
+   * the cores minus the one that draws the frames, at least 1.
+   */
+  threads?: number
   tools?: FfmpegTools
 }
 
@@ -62,6 +68,7 @@ export function ffmpegEncoder(options: FfmpegEncoderOptions): VideoEncoderFactor
     if (request.container !== 'gif' && (request.width % 2 !== 0 || request.height % 2 !== 0)) {
       throw new VitrineError('video/unsupported', `${request.container.toUpperCase()} video in 4:2:0 needs an even width and height, found ${request.width}x${request.height}`)
     }
+    const threads = options.threads === undefined ? encoderThreads() : checkEncoderThreads(options.threads, 'ffmpegEncoder threads')
     const codec = await pickCodec(request, options.hardware ?? 'auto', tools)
     let workDir: string | undefined
     let audio: FfmpegAudioInput | undefined
@@ -80,7 +87,7 @@ export function ffmpegEncoder(options: FfmpegEncoderOptions): VideoEncoderFactor
       }
     }
     const temporary = join(dirname(options.file), `.${process.pid}-${threadId}-${Date.now()}.video.tmp`)
-    const args = ffmpegArgs(request, codec, temporary, audio, options)
+    const args = ffmpegArgs(request, codec, temporary, audio, { ...options, threads })
     const info: VideoEncoderInfo = {
       container: request.container,
       codec: codecFamily[codec],

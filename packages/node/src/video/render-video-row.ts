@@ -19,6 +19,8 @@ export interface VideoOutputSetup {
   progressChannel?: string
   /** `never` keeps H.264 on libx264 even when NVENC works. */
   hardware?: 'auto' | 'never'
+  /** Threads of each CPU encoder. Default: `encoderThreads(concurrency)`, the cores each render leaves. */
+  encoderThreads?: number
 }
 
 /** What a row's video renders share with its image renders. */
@@ -71,7 +73,7 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
         rowPointer: job.rowPointer,
         container,
         codec: video.codec,
-        encoder: ffmpegEncoder({ file, hardware: video.hardware }),
+        encoder: ffmpegEncoder({ file, hardware: video.hardware, ...(video.encoderThreads === undefined ? {} : { threads: video.encoderThreads }) }),
         surface,
         onFrame: frameReporter(video.progressChannel, request.file),
       })
