@@ -123,3 +123,16 @@ test('--type and --codec refuse unknown values', async () => {
   assert.equal(codec.code, 2)
   assert.match(codec.stderr, /--codec: expected h264, vp9, vp8 or av1/)
 })
+
+test('--encoder-threads sets the threads of each encoder, and refuses what is not a count', async () => {
+  const out = join(work, 'threads')
+  const run = await vitrine(['render', template, '--data', csv, '--format', '216x384', '--type', 'mp4', '--encoder-threads', '2', '--concurrency', '1', '--out', out])
+  assert.equal(run.code, 1, run.stderr) // the row without its photo fails, as above
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { outputs: VideoOutput[] }
+  const [output] = manifest.outputs
+  assert.ok(output, 'one video written')
+  if (output.encoder === 'ffmpeg libx264') assert.match(readFileSync(join(out, output.file)).toString('latin1'), /x264 - core [^]*? threads=2 /)
+  const refused = await vitrine(['render', template, '--data', csv, '--format', '216x384', '--type', 'mp4', '--encoder-threads', '0', '--out', join(work, 'x')])
+  assert.equal(refused.code, 2)
+  assert.match(refused.stderr, /--encoder-threads: expected a whole number from 1 to 64, found "0"/)
+})

@@ -5,6 +5,7 @@ import { posterOption } from '../options/poster-option.js'
 import type { OutputType } from '../video/output-type.js'
 import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { concurrencyOption } from '../options/concurrency-option.js'
+import { encoderThreadsOption } from '../options/encoder-threads-option.js'
 import { dataOption } from '../options/data-option.js'
 import { formatOption } from '../options/format-option.js'
 import { helpOption } from '../options/help-option.js'
@@ -77,6 +78,7 @@ export const renderCommand: CliCommand = {
     { option: qualityOption },
     { option: codecOption },
     { option: posterOption },
+    { option: encoderThreadsOption },
     { option: concurrencyOption },
     { option: idColumnOption },
     { option: modelOption },
@@ -119,7 +121,11 @@ export const renderCommand: CliCommand = {
         out: options.out as string,
         type: options.type as OutputType,
         quality: options.quality as number,
-        video: { codec: options.codec as VideoCodec | undefined, poster: options.poster === true },
+        video: {
+          codec: options.codec as VideoCodec | undefined,
+          poster: options.poster === true,
+          ...(options['encoder-threads'] === undefined ? {} : { encoderThreads: options['encoder-threads'] as number }),
+        },
         concurrency: options.concurrency as number,
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),

@@ -15,18 +15,39 @@ export interface FrameProgress {
   fps: number
 }
 
-/** Sends frame counts on a batch's channel, at most every 100 ms per file (and the last). */
-export function frameReporter(channelName: string | undefined, file: string): (done: number, total: number) => void {
-  if (!channelName) return () => {}
-  const channel = new BroadcastChannel(channelName)
+/** A frame callback for `renderVideo` that reports on a batch's channel; `close` ends it. */
+export interface FrameReporter {
+  (done: number, total: number): void
+  /** Closes the channel; call it when the video is done or has failed. */
+  close(): void
+}
+
+/**
+ * Sends frame counts on a batch's channel, at most every 100 ms per file (and the last). The
+ * channel opens on the first count and never keeps the process alive, so a video that fails
+ * before its first frame (a missing picture) leaves nothing open.
+ */
+export function frameReporter(channelName: string | undefined, file: string): FrameReporter {
+  let channel: BroadcastChannel | undefined
   let sentAt = 0
-  return (done, total) => {
+  const close = () => {
+    channel?.close()
+    channel = undefined
+    channelName = undefined
+  }
+  const report = (done: number, total: number) => {
+    if (!channelName) return
     const now = performance.now()
     if (done < total && now - sentAt < 100) return
     sentAt = now
+    if (!channel) {
+      channel = new BroadcastChannel(channelName)
+      channel.unref()
+    }
     channel.postMessage({ file, done, total } satisfies FrameProgressMessage)
-    if (done >= total) channel.close()
+    if (done >= total) close()
   }
+  return Object.assign(report, { close })
 }
 
 /** Listens to a batch's channel and keeps the totals. */

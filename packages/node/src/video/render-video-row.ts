@@ -64,6 +64,7 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
         const refused = setup.lint.strict ? strictLintError(entries) : undefined
         if (refused) throw refused
       }
+      const reporter = frameReporter(video.progressChannel, request.file)
       const rendered = await renderVideo(setup.template, job.values, {
         format: request.format,
         locale: request.locale,
@@ -75,8 +76,8 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
         codec: video.codec,
         encoder: ffmpegEncoder({ file, hardware: video.hardware, ...(video.encoderThreads === undefined ? {} : { threads: video.encoderThreads }) }),
         surface,
-        onFrame: frameReporter(video.progressChannel, request.file),
-      })
+        onFrame: reporter,
+      }).finally(() => reporter.close())
       const t0 = performance.now()
       let poster: string | undefined
       if (video.poster) {
