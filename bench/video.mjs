@@ -11,7 +11,8 @@ import { writeFileSync, mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { browserRuns } from './lib/video-browser.mjs'
-import { endToEnd, encoderOnly, peakMemory, rawFrames, withTempDir } from './lib/video-node.mjs'
+import { VIDEO_GC_FLAG } from '@vitrine/node'
+import { endToEnd, endToEndWithFlags, encoderOnly, peakMemory, rawFrames, withTempDir } from './lib/video-node.mjs'
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -39,11 +40,15 @@ await withTempDir(async (dir) => {
   const encoder = await encoderOnly({ raw, dir })
   // For context: ffmpeg alone with its own thread count, which leaves no core for drawing.
   const encoderAllCores = await encoderOnly({ raw, dir, threads: 'ffmpeg' })
-  const e2e = await endToEnd({ seconds, format, dir })
-  report.node = { endToEnd: { ...e2e, file: undefined }, encoderOnly: encoder, encoderOnlyFfmpegThreads: encoderAllCores, drawOnlyFps: (raw.scene.timeline.frames * 1000) / raw.drawMs }
+  // Each end-to-end run in a fresh process, the same way: the library with V8's defaults, and
+  // as `vitrine render --type mp4` runs it, with V8's collector on one thread (docs/video.md).
+  const e2e = await endToEndWithFlags({ seconds, format, flags: [] })
+  const e2eCli = await endToEndWithFlags({ seconds, format, flags: [VIDEO_GC_FLAG] })
+  report.node = { endToEnd: { ...e2e, file: undefined }, endToEndCli: e2eCli, encoderOnly: encoder, encoderOnlyFfmpegThreads: encoderAllCores, drawOnlyFps: (raw.scene.timeline.frames * 1000) / raw.drawMs }
   const threads = (t) => (t === 'ffmpeg' ? "ffmpeg's own thread count" : `${t} encoder thread${t === 1 ? '' : 's'}`)
   console.log('Node')
-  console.log(`  end to end (draw → pipe → ${e2e.encoder}, ${threads(encoder.threads)}): ${f(e2e.fps)} fps (${e2e.frames} frames in ${f(e2e.ms / 1000, 2)} s; drawing ${f(e2e.timings.drawMs / 1000, 2)} s, waiting for the encoder ${f(e2e.timings.encodeMs / 1000, 2)} s, finishing ${f(e2e.timings.finishMs / 1000, 2)} s)`)
+  console.log(`  end to end, the library with V8's defaults (draw → pipe → ${e2e.encoder}, ${threads(encoder.threads)}): ${f(e2e.fps)} fps (${e2e.frames} frames in ${f(e2e.ms / 1000, 2)} s; drawing ${f(e2e.timings.drawMs / 1000, 2)} s, waiting for the encoder ${f(e2e.timings.encodeMs / 1000, 2)} s, finishing ${f(e2e.timings.finishMs / 1000, 2)} s)`)
+  console.log(`  end to end as \`vitrine render\` runs videos (Node with ${VIDEO_GC_FLAG}): ${f(e2eCli.fps)} fps (Node CPU ${f(e2eCli.cpu.node, 2)} s, ffmpeg ${f(e2eCli.cpu.ffmpeg, 2)} s)`)
   console.log(`  ffmpeg alone on the same raw frames (${encoder.encoder}, ${threads(encoder.threads)}, as end to end): ${f(encoder.fps)} fps`)
   console.log(`  ffmpeg alone with ${threads('ffmpeg')} (every core, none left to draw): ${f(encoderAllCores.fps)} fps; end to end / that: ${f(e2e.fps / encoderAllCores.fps, 2)}`)
   console.log(`  files: end to end ${f(e2e.bytes / 1e6, 2)} MB, ffmpeg alone ${f(encoder.bytes / 1e6, 2)} MB`)
@@ -60,9 +65,12 @@ await withTempDir(async (dir) => {
   }
   console.log(`  drawing alone (renderFrame + readback): ${f(report.node.drawOnlyFps)} fps`)
   const ratio = e2e.fps / encoder.fps
-  console.log(`  end to end / encoder alone: ${f(ratio, 2)} (target ≥ 0.80) — ${ratio >= 0.8 ? 'met' : 'NOT met'}`)
-  console.log(`  faster than real time (30 fps): ${e2e.fps >= 30 ? 'yes' : 'NO'} (${f(e2e.fps / 30, 2)}x)`)
+  const ratioCli = e2eCli.fps / encoder.fps
+  console.log(`  end to end / encoder alone, the library with V8's defaults: ${f(ratio, 2)}; faster than real time: ${e2e.fps >= 30 ? 'yes' : 'NO'} (${f(e2e.fps / 30, 2)}x)`)
+  console.log(`  end to end / encoder alone, as the CLI runs it: ${f(ratioCli, 2)} (target ≥ 0.80) — ${ratioCli >= 0.8 ? 'met' : 'NOT met'}`)
+  console.log(`  faster than real time (30 fps), as the CLI runs it: ${e2eCli.fps >= 30 ? 'yes' : 'NO'} (${f(e2eCli.fps / 30, 2)}x)`)
   report.node.ratio = ratio
+  report.node.ratioCli = ratioCli
 })
 if (memorySeconds > 0) {
   const memory = await peakMemory({ seconds: memorySeconds, format })

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createWriteStream, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,7 +58,7 @@ export async function endToEnd({ seconds, format, dir, hardware = 'auto', thread
   return { frames: video.frames, ms, fps: (video.frames * 1000) / ms, bytes: video.byteLength, encoder: `${video.info.encoder} ${video.info.codecDetail}`, timings: video.timings, cpu, file }
 }
 
-/** Draws every frame of the ad once into a raw RGBA file (not timed). */
+/** Draws every frame of the ad once into a raw RGBA file (not timed), flushed to disk. */
 export async function rawFrames({ seconds, format, dir }) {
   const { template, values } = adTemplate(seconds)
   const store = assets()
@@ -76,6 +76,11 @@ export async function rawFrames({ seconds, format, dir }) {
   }
   out.end()
   await once(out, 'finish')
+  // Wait until the kernel has written the frames (4 GB for 15 s) to disk: its writeback would
+  // otherwise take CPU from whichever timed run comes next.
+  const handle = await open(file, 'r+')
+  await handle.sync()
+  await handle.close()
   const audio = new Uint8Array(await readFile(new URL(scene.timeline.audio.src)))
   return { file, scene, drawMs: draw.reduce((a, b) => a + b, 0), audio }
 }
@@ -103,6 +108,30 @@ export async function encoderOnly({ raw, dir, hardware = 'auto', threads = encod
   const ms = performance.now() - t0
   const cpu = { ffmpeg: children0 === undefined ? undefined : childrenCpuSeconds() - children0 }
   return { frames: tl.frames, ms, fps: (tl.frames * 1000) / ms, bytes: (await stat(out)).size, encoder: `ffmpeg ${codec}`, threads, cpu }
+}
+
+/**
+ * {@link endToEnd} in a separate Node process started with `flags` (V8 flags such as the one
+ * `vitrine render` starts video renders with), after the same warm-up.
+ */
+export async function endToEndWithFlags({ seconds, format, flags }) {
+  const script = `
+    import { endToEnd } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'video-node.mjs')).href)}
+    import { mkdtemp, rm } from 'node:fs/promises'
+    import { tmpdir } from 'node:os'
+    import { join } from 'node:path'
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-flags-'))
+    await endToEnd({ seconds: 6, format: '216x384', dir })
+    const r = await endToEnd({ seconds: ${seconds}, format: ${JSON.stringify(format)}, dir })
+    await rm(dir, { recursive: true, force: true })
+    console.log(JSON.stringify({ ...r, file: undefined }))
+  `
+  const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: import.meta.dirname })
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const [code] = await once(child, 'close')
+  if (code !== 0) throw new Error(`the end-to-end run with ${flags.join(' ')} failed`)
+  return JSON.parse(stdout.trim().split('\n').pop())
 }
 
 /** Peak RSS of a separate Node process rendering the ad (a fresh process, so nothing else counts). */
