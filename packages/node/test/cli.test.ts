@@ -309,3 +309,14 @@ describe('vitrine validate, formats, help, --version', () => {
     assert.match(unknown.stderr, /did you mean "render"/)
   })
 })
+
+test('a reader that stops early (`vitrine formats | head`) ends the command quietly, with exit code 0', async () => {
+  const { spawn } = await import('node:child_process')
+  const child = spawn(process.execPath, [cli, 'formats'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } })
+  child.stdout.destroy() // closed before the command writes: its first write meets EPIPE
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  assert.equal(stderr, '')
+  assert.equal(code, 0)
+})

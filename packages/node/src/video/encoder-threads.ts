@@ -7,9 +7,9 @@ import { VitrineError } from '@vitrine/core'
  * with a minimum of 1.
  *
  * ffmpeg's own choice for x264 is about 1.5 threads per core. Drawing and encoding then fight
- * over every core. On 2 cores, one encoder thread gives the same end-to-end speed with
- * less switching, and the drawing keeps a core of its own. Measured with
- * `node bench/video.mjs`, see docs/video.md.
+ * over every core. On 2 cores, one encoder thread keeps a core for the drawing, is a little
+ * faster end to end, and costs ffmpeg less CPU. Measured with `node bench/video.mjs`, see
+ * docs/video.md.
  *
  * @example
  * ```ts
