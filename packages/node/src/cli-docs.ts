@@ -34,7 +34,7 @@ export function cliDocs(commands: readonly CliCommand[]): string {
     if (command.options.length > 0) {
       out.push('| Option | Description | Default |', '| --- | --- | --- |')
       for (const { option, required } of command.options) {
-        out.push(`| \`${flagText(option).trim()}\` | ${cell(option.description)}${required ? ' **Required.**' : ''} | ${option.defaultText ? cell(option.defaultText) : ''} |`)
+        out.push(`| \`${flagText(option).trim().replace(/\|/g, '\\|')}\` | ${cell(option.description)}${required ? ' **Required.**' : ''} | ${option.defaultText ? cell(option.defaultText) : ''} |`)
       }
       out.push('')
     }
