@@ -34,6 +34,13 @@ export function optionError(name: string, expected: string, found: unknown): Vit
   return new VitrineError('usage', `--${name}: expected ${expected}, found ${typeof found === 'string' ? JSON.stringify(found) : String(found)}`)
 }
 
+/** The whole number from `min` to `max` given to `--name` (spaces around it allowed), or a `usage` error. */
+export function wholeNumber(name: string, raw: string | boolean, min: number, max: number): number {
+  const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
+  if (!(n >= min && n <= max)) throw optionError(name, `a whole number from ${min} to ${max}`, raw)
+  return n
+}
+
 /** Splits `a,b , c` into `['a', 'b', 'c']`. */
 export function splitList(raw: string): string[] {
   return raw

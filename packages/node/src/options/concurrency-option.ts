@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { defineOption, optionError } from './cli-option.js'
+import { defineOption, wholeNumber } from './cli-option.js'
 
 /** `--concurrency`: how many rows render at once. */
 export const concurrencyOption = defineOption<number>({
@@ -11,8 +11,6 @@ export const concurrencyOption = defineOption<number>({
   defaultText: 'the number of CPU cores available',
   parse(raw) {
     if (raw === undefined) return Math.max(1, availableParallelism())
-    const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
-    if (!(n >= 1 && n <= 256)) throw optionError('concurrency', 'a whole number from 1 to 256', raw)
-    return n
+    return wholeNumber('concurrency', raw, 1, 256)
   },
 })

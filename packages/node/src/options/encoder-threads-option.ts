@@ -1,4 +1,4 @@
-import { defineOption, optionError } from './cli-option.js'
+import { defineOption, wholeNumber } from './cli-option.js'
 
 /** `--encoder-threads`: threads of each CPU video encoder. */
 export const encoderThreadsOption = defineOption<number | undefined>({
@@ -10,8 +10,6 @@ export const encoderThreadsOption = defineOption<number | undefined>({
   defaultText: 'the cores divided by --concurrency, minus 1, at least 1',
   parse(raw) {
     if (raw === undefined) return undefined
-    const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
-    if (!(n >= 1 && n <= 64)) throw optionError('encoder-threads', 'a whole number from 1 to 64', raw)
-    return n
+    return wholeNumber('encoder-threads', raw, 1, 64)
   },
 })

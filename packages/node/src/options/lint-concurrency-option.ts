@@ -1,4 +1,4 @@
-import { defineOption, optionError } from './cli-option.js'
+import { defineOption, wholeNumber } from './cli-option.js'
 
 /** `--concurrency` of `vitrine lint`: how many rows are checked at once. */
 export const lintConcurrencyOption = defineOption<number | undefined>({
@@ -11,8 +11,6 @@ export const lintConcurrencyOption = defineOption<number | undefined>({
   defaultText: 'the number of CPU cores available, fewer for small feeds: one worker per 20 ads, or per 1,000 ads with --text-only (starting a worker costs about a second)',
   parse(raw) {
     if (raw === undefined) return undefined
-    const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
-    if (!(n >= 1 && n <= 256)) throw optionError('concurrency', 'a whole number from 1 to 256', raw)
-    return n
+    return wholeNumber('concurrency', raw, 1, 256)
   },
 })

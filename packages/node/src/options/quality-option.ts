@@ -1,4 +1,4 @@
-import { defineOption, optionError } from './cli-option.js'
+import { defineOption, wholeNumber } from './cli-option.js'
 
 /** `--quality`: lossy encoder quality. */
 export const qualityOption = defineOption<number>({
@@ -10,8 +10,6 @@ export const qualityOption = defineOption<number>({
   defaultText: '90',
   parse(raw) {
     if (raw === undefined) return 90
-    const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN
-    if (!(n >= 1 && n <= 100)) throw optionError('quality', 'a whole number from 1 to 100', raw)
-    return n
+    return wholeNumber('quality', raw, 1, 100)
   },
 })
