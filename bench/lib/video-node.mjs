@@ -111,47 +111,41 @@ export async function encoderOnly({ raw, dir, hardware = 'auto', threads = encod
 }
 
 /**
- * {@link endToEnd} in a separate Node process started with `flags` (V8 flags such as the one
- * `vitrine render` starts video renders with), after the same warm-up.
+ * Renders the ad end to end in a fresh Node process started with `flags`, after a short warm-up
+ * when `warm`, and resolves to what `report(r)` (code run there, given the endToEnd result)
+ * makes of it.
  */
-export async function endToEndWithFlags({ seconds, format, flags }) {
+async function endToEndInChild({ seconds, format, flags = [], warm, report, what }) {
   const script = `
     import { endToEnd } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'video-node.mjs')).href)}
     import { mkdtemp, rm } from 'node:fs/promises'
     import { tmpdir } from 'node:os'
     import { join } from 'node:path'
-    const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-flags-'))
-    await endToEnd({ seconds: 6, format: '216x384', dir })
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-child-'))
+    ${warm ? "await endToEnd({ seconds: 6, format: '216x384', dir })" : ''}
     const r = await endToEnd({ seconds: ${seconds}, format: ${JSON.stringify(format)}, dir })
     await rm(dir, { recursive: true, force: true })
-    console.log(JSON.stringify({ ...r, file: undefined }))
+    console.log(JSON.stringify(${report}))
   `
   const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: import.meta.dirname })
   let stdout = ''
   child.stdout.on('data', (d) => (stdout += d))
   const [code] = await once(child, 'close')
-  if (code !== 0) throw new Error(`the end-to-end run with ${flags.join(' ')} failed`)
+  if (code !== 0) throw new Error(`${what} failed`)
   return JSON.parse(stdout.trim().split('\n').pop())
 }
 
+/**
+ * {@link endToEnd} in a separate Node process started with `flags` (V8 flags such as the one
+ * `vitrine render` starts video renders with), after the same warm-up.
+ */
+export function endToEndWithFlags({ seconds, format, flags }) {
+  return endToEndInChild({ seconds, format, flags, warm: true, report: '{ ...r, file: undefined }', what: `the end-to-end run with [${flags.join(' ')}]` })
+}
+
 /** Peak RSS of a separate Node process rendering the ad (a fresh process, so nothing else counts). */
-export async function peakMemory({ seconds, format }) {
-  const script = `
-    import { endToEnd } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'video-node.mjs')).href)}
-    import { mkdtemp, rm } from 'node:fs/promises'
-    import { tmpdir } from 'node:os'
-    import { join } from 'node:path'
-    const dir = await mkdtemp(join(tmpdir(), 'vitrine-bench-mem-'))
-    const r = await endToEnd({ seconds: ${seconds}, format: ${JSON.stringify(format)}, dir })
-    await rm(dir, { recursive: true, force: true })
-    console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, fps: r.fps, frames: r.frames }))
-  `
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: import.meta.dirname })
-  let stdout = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  const [code] = await once(child, 'close')
-  if (code !== 0) throw new Error('the memory run failed')
-  return JSON.parse(stdout.trim().split('\n').pop())
+export function peakMemory({ seconds, format }) {
+  return endToEndInChild({ seconds, format, warm: false, report: '{ maxRssMB: process.resourceUsage().maxRSS / 1024, fps: r.fps, frames: r.frames }', what: 'the memory run' })
 }
 
 export async function withTempDir(fn) {
