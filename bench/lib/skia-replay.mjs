@@ -57,10 +57,11 @@ export function createRecorder(platform) {
     /** An image lookup whose scratch surfaces record too. */
     images: (images) => ({
       get: (key) => images.get(key),
-      createSurface: (width, height) => {
+      contentBounds: (key) => images.contentBounds?.(key),
+      createSurface: (width, height, options) => {
         const id = next++
-        tape.push({ op: 'surface', id, width, height })
-        return wrap(platform.createSurface(width, height), id)
+        tape.push({ op: 'surface', id, width, height, options })
+        return wrap(platform.createSurface(width, height, options), id)
       },
     }),
   }
@@ -72,7 +73,7 @@ export function replay(tape, surface, platform) {
   const resolveValue = (v) => (v !== null && typeof v === 'object' && 'ref' in v ? (objects.get(v.ref)?.canvas ?? objects.get(v.ref)?.object) : v)
   for (const entry of tape) {
     if (entry.op === 'surface') {
-      const s = platform.createSurface(entry.width, entry.height)
+      const s = platform.createSurface(entry.width, entry.height, entry.options)
       objects.set(entry.id, { context: s.context, canvas: s.canvas })
     } else if (entry.op === 'set') {
       objects.get(entry.on).context[entry.name] = resolveValue(entry.value)

@@ -1,6 +1,6 @@
 import { VitrineError } from '../errors/vitrine-error.js'
 import type { Canvas2DContext } from '../platform/canvas-context.js'
-import type { DecodedImage, EncodeOptions, FetchOptions, FontFaceSource, ImageType, Platform, Surface } from '../platform/platform.js'
+import type { DecodedImage, EncodeOptions, FetchOptions, FontFaceSource, ImageType, Platform, Surface, SurfaceOptions } from '../platform/platform.js'
 import type { RgbaPixels } from '../ai/mask.js'
 import type { VideoClip } from '../platform/video-clip.js'
 import { fetchWithLimits, type FetchResponseLike } from '../platform/fetch-with-limits.js'
@@ -75,7 +75,7 @@ export class BrowserPlatform implements Platform {
     this.options = { canvas: options.canvas ?? 'auto', credentials: options.credentials ?? 'same-origin' }
   }
 
-  createSurface(width: number, height: number): Surface {
+  createSurface(width: number, height: number, options: SurfaceOptions = {}): Surface {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
       throw new VitrineError('usage', `A surface needs a positive whole width and height, found ${width}x${height}`)
     }
@@ -91,7 +91,8 @@ export class BrowserPlatform implements Platform {
       canvas.width = width
       canvas.height = height
     }
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null
+    const settings = options.willReadFrequently ? { willReadFrequently: true } : undefined
+    const context = canvas.getContext('2d', settings) as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null
     if (!context) throw new VitrineError('render/failed', `Could not get a 2D context for a ${width}x${height} canvas (out of memory?)`)
     return { width, height, canvas, context: context satisfies Canvas2DContext }
   }

@@ -1,7 +1,8 @@
 import { VitrineError, type VitrineErrorCode } from '../errors/vitrine-error.js'
 import { resolveAssetUrl } from './asset-url.js'
 import { readImageSize, sniffFileType } from './image-size.js'
-import type { DecodedImage, Platform, Surface } from './platform.js'
+import type { DecodedImage, Platform, Surface, SurfaceOptions } from './platform.js'
+import { measureContentBounds, type PixelRect } from './content-bounds.js'
 
 /** Limits and locations for loading assets (images, fonts) named by templates and data rows. */
 export interface AssetPolicy {
@@ -45,6 +46,8 @@ export interface AssetStoreStats {
 interface CacheEntry {
   image: DecodedImage
   pixels: number
+  /** Where its visible pixels are, measured the first time it is asked for. */
+  bounds?: PixelRect
 }
 
 const DEFAULTS = { timeoutMs: 10_000, maxBytes: 25 * 1024 * 1024, maxPixels: 50_000_000 }
@@ -96,8 +99,21 @@ export class AssetStore {
   }
 
   /** A scratch surface from this store's platform, for effects `renderFrame` draws off-screen. */
-  createSurface(width: number, height: number): Surface {
-    return this.platform.createSurface(width, height)
+  createSurface(width: number, height: number, options?: SurfaceOptions): Surface {
+    return this.platform.createSurface(width, height, options)
+  }
+
+  /**
+   * The smallest rectangle of a cached picture that holds all its pixels that are not fully
+   * transparent (in the picture's pixels; empty for an all-transparent one), measured once and
+   * kept with the picture. `renderFrame` draws only that part of a cut-out, and its shadow.
+   * Undefined when the key is not cached.
+   */
+  contentBounds(key: string): PixelRect | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    entry.bounds ??= measureContentBounds(entry.image.source, entry.image.width, entry.image.height, (w, h, o) => this.platform.createSurface(w, h, o))
+    return entry.bounds
   }
 
   /** Resolves a source against the policy, or throws VitrineError asset/forbidden. Idempotent: a resolved URL resolves to itself. */

@@ -17,6 +17,16 @@ export interface TextMetricsLike {
   readonly fontBoundingBoxDescent: number
 }
 
+/** The current transform, as `getTransform()` returns it (a DOMMatrix in browsers). */
+export interface TransformLike {
+  readonly a: number
+  readonly b: number
+  readonly c: number
+  readonly d: number
+  readonly e: number
+  readonly f: number
+}
+
 export interface Canvas2DContext {
   save(): void
   restore(): void
@@ -24,6 +34,7 @@ export interface Canvas2DContext {
   rotate(angle: number): void
   scale(x: number, y: number): void
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void
+  getTransform(): TransformLike
   globalAlpha: number
   globalCompositeOperation: string
   fillStyle: string | CanvasGradientLike | object
@@ -56,6 +67,8 @@ export interface Canvas2DContext {
   measureText(text: string): TextMetricsLike
   createLinearGradient(x0: number, y0: number, x1: number, y1: number): CanvasGradientLike
   createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): CanvasGradientLike
+  /** RGBA, not premultiplied, row by row. */
+  getImageData(sx: number, sy: number, sw: number, sh: number): { readonly data: ArrayLike<number> }
   // Each platform passes its own image type (ImageBitmap, @napi-rs/canvas Image or Canvas).
   drawImage(image: never, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void
 }

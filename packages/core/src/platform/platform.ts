@@ -44,6 +44,15 @@ export interface FetchOptions {
   maxBytes: number
 }
 
+/** How a surface will be used. */
+export interface SurfaceOptions {
+  /**
+   * Its pixels will be read back often (small scratch surfaces whose content is measured).
+   * Browsers then keep it in CPU memory, where reading is cheap; Node's are always there.
+   */
+  willReadFrequently?: boolean
+}
+
 /**
  * Everything that differs between environments. Nothing else in `@vitrine/core` touches
  * `document`, `Image`, `fetch` or `fs`: it asks its Platform.
@@ -51,7 +60,7 @@ export interface FetchOptions {
  */
 export interface Platform {
   readonly name: string
-  createSurface(width: number, height: number): Surface
+  createSurface(width: number, height: number, options?: SurfaceOptions): Surface
   /** Decodes PNG, JPEG, WebP or GIF bytes. Rejects with a VitrineError `asset/corrupt` when it cannot. */
   decodeImage(bytes: Uint8Array): Promise<DecodedImage>
   /** Makes a face usable by `ctx.font` under `family` on every surface of this platform. */
