@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { AssetStore, bindRow, FontLibrary, formatCatalog, parseCsv, parseTemplate, renderFrame, resolve } from '@vitrine/core'
+import { AssetStore, bindRow, FontLibrary, formatCatalog, frameBaseStats, parseCsv, parseTemplate, renderFrame, resolve } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..')
@@ -64,8 +64,8 @@ function timeFrames(scenes, lookup) {
   return total / scenes.length
 }
 
-// A lookup that keeps nothing: the same pictures and scratch surfaces, a new object every frame.
-const nothingKept = () => ({ get: (key) => store.get(key), createSurface: (w, h) => platform.createSurface(w, h) })
+// A lookup that keeps nothing: the same pictures, their bounds and scratch surfaces, a new object every frame.
+const nothingKept = () => ({ get: (key) => store.get(key), contentBounds: (key) => store.contentBounds(key), createSurface: (w, h, o) => platform.createSurface(w, h, o) })
 const kept = () => store
 
 console.log(`Base bitmaps: ${feed.length} rows × ${formats.length} formats of examples/product-card.json, ${turns} turns`)
@@ -74,11 +74,15 @@ for (const [label, colour] of [['one brand colour', '#0f766e'], ['the example fe
   timeFrames(scenes.slice(0, formats.length), nothingKept)
   const without = []
   const withBases = []
+  const before = frameBaseStats(store) ?? { frames: 0, hits: 0, builds: 0, evictions: 0 }
   for (let turn = 0; turn < turns; turn++) {
     without.push(timeFrames(scenes, nothingKept))
     withBases.push(timeFrames(scenes, kept))
   }
+  const after = frameBaseStats(store)
+  const [frames, hits, builds, evictions] = ['frames', 'hits', 'builds', 'evictions'].map((k) => after[k] - before[k])
   const best = (xs) => Math.min(...xs)
   console.log(`  ${label}: without bases ${best(without).toFixed(2)} ms/frame, with bases ${best(withBases).toFixed(2)} ms/frame (best of ${turns}), ratio ${(best(withBases) / best(without)).toFixed(2)}`)
   console.log(`    every turn: without ${without.map((x) => x.toFixed(2)).join(' ')}, with ${withBases.map((x) => x.toFixed(2)).join(' ')}`)
+  console.log(`    with bases, of ${frames} frames: ${hits} started from a kept bitmap, ${builds} made one (${evictions} let go)`)
 }

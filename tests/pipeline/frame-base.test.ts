@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { AssetStore, FontLibrary, parseTemplate, renderFrame, resolve, type ImageLookup, type Scene, type Surface } from '@vitrine/core'
+import { AssetStore, FontLibrary, frameBaseStats, parseTemplate, renderFrame, resolve, type ImageLookup, type Scene, type Surface } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
 
 const examples = join(import.meta.dirname, '..', '..', 'examples')
@@ -145,12 +145,14 @@ test("two formats of one size in every row: the brand's base stays, and the seco
   assert.equal(c.copies(), frames - 1)
 })
 
-test('the bitmaps of one lookup stay within 64 MiB: the least recently used ones go first', async () => {
+test('the bitmaps of one lookup stay within 64 MiB: the newest that never served go first, past a few frames of grace', async () => {
   const c = counting()
   const values = row('#334155', 'images/bottle.png', 'Bottle')
   const sceneOf = (i: number) => resolve(card, values, { format: `1000x${1004 + i}`, platform, assets: store, fonts })
   // 20 sizes of about 4 MB each, each drawn twice in a row: the second makes its bitmap. Only
-  // 16 fit in 64 MiB, so making the 17th to the 20th lets the first four go.
+  // 16 fit in 64 MiB, so making the 17th to the 20th lets four go: none has served a second
+  // frame, so the newest past the grace of four frames (sizes 10, 11, 12, 13), keeping the
+  // older ones that a batch coming back round would need.
   for (let i = 0; i < 20; i++) {
     const scene = await sceneOf(i)
     const surface = c.surfaceFor(scene.width, scene.height)
@@ -160,17 +162,49 @@ test('the bitmaps of one lookup stay within 64 MiB: the least recently used ones
   }
   assert.equal(c.bitmaps.size, 20)
   assert.equal(c.copies(), 20)
-  // The last size still has its bitmap: one more copy.
-  const last = await sceneOf(19)
-  renderFrame(last, 0, c.surfaceFor(last.width, last.height), c.lookup)
-  assert.equal(c.copies(), 21)
-  // The first one's went (and its frames are no longer among the recent ones): drawn directly.
-  const first = await sceneOf(0)
-  const surface = c.surfaceFor(first.width, first.height)
-  renderFrame(first, 0, surface, c.lookup)
-  assert.equal(c.copies(), 21, 'no bitmap left for the first size')
-  assert.equal(c.bitmaps.size, 20, 'and none made without a recent frame to share it with')
-  assert.ok(pixels(surface).equals(fresh(first)))
+  assert.deepEqual(frameBaseStats(c.lookup), { frames: 40, hits: 0, builds: 20, evictions: 4 })
+  // A size drawn once more: 'kept' when its bitmap served, 'made' when one was made again (its
+  // frames are among the recent ones), 'drawn' when neither.
+  const fate = async (i: number) => {
+    const before = frameBaseStats(c.lookup)!
+    const scene = await sceneOf(i)
+    const surface = c.surfaceFor(scene.width, scene.height)
+    renderFrame(scene, 0, surface, c.lookup)
+    assert.ok(pixels(surface).equals(fresh(scene)))
+    const after = frameBaseStats(c.lookup)!
+    return after.hits > before.hits ? 'kept' : after.builds > before.builds ? 'made' : 'drawn'
+  }
+  // The first and the last sizes still have their bitmaps; the 12th's went, and its frames are
+  // no longer among the recent ones: drawn directly, no bitmap made.
+  // The first and the last sizes kept theirs; 10 to 13 lost theirs (and, still among the recent
+  // frames, make them again); 9 and 14 around them kept theirs.
+  const fates: string[] = []
+  for (const i of [0, 19, 9, 14, 10, 11, 12, 13]) fates.push(`${i} ${await fate(i)}`)
+  assert.deepEqual(fates, ['0 kept', '19 kept', '9 kept', '14 kept', '10 made', '11 made', '12 made', '13 made'])
+})
+
+test('a feed that cycles through more brand colours than the budget holds still finds most bases (least-recently-used would find none)', async () => {
+  const c = counting()
+  // 17 colours at 1080x1080 (4.7 MB a bitmap: 14 fit in 64 MiB), in the same order, turn after turn.
+  const colours = Array.from({ length: 17 }, (_, i) => `#${(0x203040 + i * 0x070503).toString(16).padStart(6, '0')}`)
+  const scenes: Scene[] = []
+  for (const [i, colour] of colours.entries()) scenes.push(await resolve(card, row(colour, 'images/mug.png', `Mug ${i}`), { format: 'instagram-square', platform, assets: store, fonts }))
+  const surface = c.surfaceFor(1080, 1080)
+  const turn = () => {
+    const before = frameBaseStats(c.lookup) ?? { hits: 0, builds: 0 }
+    for (const scene of scenes) renderFrame(scene, 0, surface, c.lookup)
+    const after = frameBaseStats(c.lookup)!
+    return { hits: after.hits - before.hits, builds: after.builds - before.builds }
+  }
+  // The first turn has nothing to share; the second finds each row's first turn and makes a bitmap.
+  assert.deepEqual(turn(), { hits: 0, builds: 0 })
+  assert.deepEqual(turn(), { hits: 0, builds: 17 })
+  // Least-recently-used would have let go of the first colours' bitmaps to make the last ones,
+  // then of each next one to remake the one before: no hit at all. Here 11 of 17 hit, turn after turn.
+  const third = turn()
+  assert.ok(third.hits >= 10, `only ${third.hits} of 17 frames started from a kept bitmap`)
+  assert.deepEqual(turn(), third, 'and the same in the next turn')
+  assert.ok(pixels(surface).equals(fresh(scenes.at(-1)!)))
 })
 
 test('the recent frames and bitmaps keep no picture alive that the store has let go', async () => {

@@ -73,6 +73,7 @@ export { pseudoText, expandText } from './i18n/pseudo-localize.js'
 export type { PseudoStyle } from './i18n/pseudo-localize.js'
 
 export { renderFrame } from './render/render-frame.js'
+export { frameBaseStats, type FrameBaseStats } from './render/frame-base-cache.js'
 
 // Time: timelines, animation and video.
 export { effectPresets } from './document/animation.js'

@@ -37,6 +37,8 @@ interface BaseBitmap extends FrameRecord {
   surface: Surface
   /** When it was last drawn from (a counter), for letting the least recently used one go. */
   used: number
+  /** How many frames were drawn from it after the one it was made for. */
+  hits: number
 }
 
 interface BaseCache {
@@ -44,6 +46,19 @@ interface BaseCache {
   recent: FrameRecord[]
   bitmaps: BaseBitmap[]
   clock: number
+  stats: FrameBaseStats
+}
+
+/** What the base bitmaps of one image lookup did, for tests and benchmarks. */
+export interface FrameBaseStats {
+  /** Frames drawn through the cache. */
+  frames: number
+  /** Frames that started from a bitmap kept from an earlier frame. */
+  hits: number
+  /** Bitmaps made (or deepened). */
+  builds: number
+  /** Bitmaps let go to make room. */
+  evictions: number
 }
 
 // Larger frames are drawn directly: the bitmap would cost more memory than it saves time.
@@ -57,6 +72,11 @@ const BITMAPS_PER_BACKGROUND = 2
 // How many past frames a new base may be shared with: a batch that renders every format of a
 // row in a few locales draws the same size again a few dozen frames later.
 const RECENT_FRAMES = 32
+// A bitmap no frame has drawn from in this many frames is the first to go when room is needed.
+const STALE_FRAMES = 2 * RECENT_FRAMES
+// A bitmap made in the last few frames is not judged yet when room is needed: the frames that
+// share it may be a few formats away (instagram-square and facebook-feed, four apart).
+const GRACE_FRAMES = 4
 
 const caches = new WeakMap<object, BaseCache>()
 const contents = new WeakMap<object, string>()
@@ -129,7 +149,7 @@ const bytesOf = (b: FrameRecord) => b.width * b.height * 4
  *
  * Bitmaps are keyed by what they show (the resolved background and nodes, their values at
  * that time, the pictures they draw). Each image lookup keeps up to two per frame size and
- * background, within 64 MiB (the least recently used go first), and makes one only for what a
+ * background, within 64 MiB (see victimOf for which go first), and makes one only for what a
  * recent frame shared: so the steady part of a video, stills re-rendered after an edit above
  * the base, and the rows of a batch that share their bottom layers (a brand's background in
  * every format, one product's picture in every locale) are drawn once and then copied. A
@@ -146,9 +166,10 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   }
   let cache = caches.get(images)
   if (!cache) {
-    cache = { recent: [], bitmaps: [], clock: 0 }
+    cache = { recent: [], bitmaps: [], clock: 0, stats: { frames: 0, hits: 0, builds: 0, evictions: 0 } }
     caches.set(images, cache)
   }
+  cache.stats.frames++
   const frame: FrameRecord = { width, height, scene: [scene.width, scene.height], background: scene.background, nodes: scene.nodes.map((node) => keyOf(node, t, images)) }
   const group = cache.bitmaps.filter((b) => sameGround(b, frame))
   // The deepest bitmap this frame can start from.
@@ -186,8 +207,12 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
     }
     draw(c, held ? held.nodes.length : 0, depth, !held)
     c.restore()
-    bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0 }
+    bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0, hits: 0 }
     cache.bitmaps.push(bitmap)
+    cache.stats.builds++
+  } else {
+    bitmap.hits++
+    cache.stats.hits++
   }
   bitmap.used = ++cache.clock
   // 'copy' replaces every pixel, so the surface needs no clearing first: the same pixels as a
@@ -207,25 +232,58 @@ function drawDirectly(surface: Surface, draw: DrawFrameBase, all: number): void 
 
 /**
  * A surface for a new bitmap: lets go of the least recently used bitmap of the same ground
- * when it has its two (never the one the new base starts from), then of any while the budget
- * would be passed, and draws into the surface of one of the same size when there is one.
+ * when it has its two (never the one the new base starts from), then of others while the
+ * budget would be passed (see {@link victimOf}), and draws into the surface of one of the same
+ * size when there is one.
  */
 function surfaceFor(cache: BaseCache, images: ImageLookup, frame: FrameRecord, group: BaseBitmap[], keep: BaseBitmap | undefined): Surface {
   let spare: Surface | undefined
   const drop = (b: BaseBitmap) => {
     cache.bitmaps.splice(cache.bitmaps.indexOf(b), 1)
+    cache.stats.evictions++
     if (!spare && b.width === frame.width && b.height === frame.height) spare = b.surface
   }
-  const oldest = (among: BaseBitmap[]) => among.reduce<BaseBitmap | undefined>((o, b) => (b !== keep && (!o || b.used < o.used) ? b : o), undefined)
-  if (group.length >= BITMAPS_PER_BACKGROUND) drop(oldest(group)!)
+  if (group.length >= BITMAPS_PER_BACKGROUND) drop(leastRecent(group, keep)!)
   let bytes = bytesOf(frame) + cache.bitmaps.reduce((sum, b) => sum + bytesOf(b), 0)
   while (bytes > MAX_CACHED_BYTES) {
-    const victim = oldest(cache.bitmaps)
+    const victim = victimOf(cache, keep)
     if (!victim) break
     drop(victim)
     bytes -= bytesOf(victim)
   }
   return spare ?? images.createSurface!(frame.width, frame.height)
+}
+
+function leastRecent(among: BaseBitmap[], keep: BaseBitmap | undefined): BaseBitmap | undefined {
+  return among.reduce<BaseBitmap | undefined>((o, b) => (b !== keep && (!o || b.used < o.used) ? b : o), undefined)
+}
+
+/**
+ * The bitmap to let go when the budget is short: one no frame has drawn from for a while
+ * (the least recently used of those), else the newest of those that no later frame has drawn
+ * from (past a few frames of grace), else the least recently used. Plain least-recently-used
+ * fails a batch that comes back to more grounds in turn than the budget holds (a feed that
+ * cycles through brand colours, every format of every row): it lets go of the very bitmap the
+ * next frames will need, every time, and none ever serves twice. Keeping the bitmaps that
+ * have served and sacrificing the unproven newest lets most of the cycle hit; the stale rule
+ * lets a batch that moves on (a new brand) replace them.
+ */
+function victimOf(cache: BaseCache, keep: BaseBitmap | undefined): BaseBitmap | undefined {
+  let stale: BaseBitmap | undefined
+  let unproven: BaseBitmap | undefined
+  for (const b of cache.bitmaps) {
+    if (b === keep) continue
+    if (cache.clock - b.used > STALE_FRAMES) {
+      if (!stale || b.used < stale.used) stale = b
+    } else if (b.hits === 0 && cache.clock - b.used > GRACE_FRAMES && (!unproven || b.used > unproven.used)) unproven = b
+  }
+  return stale ?? unproven ?? leastRecent(cache.bitmaps, keep)
+}
+
+/** Counters of the base bitmaps kept for an image lookup, or undefined when it has none. */
+export function frameBaseStats(images: object): FrameBaseStats | undefined {
+  const stats = caches.get(images)?.stats
+  return stats && { ...stats }
 }
 
 /** Lets go of the base bitmaps kept for an image lookup (e.g. when a video is done). */
