@@ -7,8 +7,7 @@ import { saveAndResetContext } from './reset-context.js'
 
 /**
  * Draws the Scene's nodes `from` to `to` (not included), after its background when
- * `background` is true, in the state `renderFrame` sets up (on a cleared surface, or on one
- * that holds the nodes before `from`).
+ * `background` is true, in the state `renderFrame` sets up.
  */
 export type DrawFrameBase = (ctx: Canvas2DContext, from: number, to: number, background: boolean) => void
 
@@ -161,7 +160,7 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   const { width, height } = surface
   const all = scene.nodes.length
   if (!images.createSurface || width * height > MAX_CACHED_PIXELS) {
-    drawDirectly(surface, draw, all)
+    draw(surface.context, 0, all, true)
     return
   }
   let cache = caches.get(images)
@@ -192,19 +191,15 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   // Only worth a bitmap when it saves more than a copy costs: a gradient or a layer.
   const type = frame.background?.type
   if (depth < 0 || (depth === 0 && type !== 'linear' && type !== 'radial')) {
-    drawDirectly(surface, draw, all)
+    draw(surface.context, 0, all, true)
     return
   }
   let bitmap = held
   if (!bitmap || bitmap.nodes.length !== depth) {
     const target = surfaceFor(cache, images, frame, group, held)
     const c = target.context
-    saveAndResetContext(c, width, height, !held)
-    if (held) {
-      c.globalCompositeOperation = 'copy'
-      c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-      c.globalCompositeOperation = 'source-over'
-    }
+    saveAndResetContext(c, width, height)
+    if (held) c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
     draw(c, held ? held.nodes.length : 0, depth, !held)
     c.restore()
     bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0, hits: 0 }
@@ -215,19 +210,8 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
     cache.stats.hits++
   }
   bitmap.used = ++cache.clock
-  // 'copy' replaces every pixel, so the surface needs no clearing first: the same pixels as a
-  // clear and a source-over copy, with one pass over the frame instead of two.
-  const ctx = surface.context
-  ctx.globalCompositeOperation = 'copy'
-  ctx.drawImage(bitmap.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-  ctx.globalCompositeOperation = 'source-over'
-  draw(ctx, depth, all, false)
-}
-
-/** Clears the surface and draws the whole frame on it. */
-function drawDirectly(surface: Surface, draw: DrawFrameBase, all: number): void {
-  surface.context.clearRect(0, 0, surface.width, surface.height)
-  draw(surface.context, 0, all, true)
+  surface.context.drawImage(bitmap.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
+  draw(surface.context, depth, all, false)
 }
 
 /**

@@ -113,7 +113,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   const x = dest.x - pad + shadow.offsetX
   const y = dest.y - pad + shadow.offsetY
   ctx.save()
-  const m = visible && axisAlignedTransform(ctx)
+  const m = visible ? axisAlignedTransform(ctx) : undefined
   if (m) {
     const reached = surfaceContentBounds(scratch)
     if (!reached) {
@@ -194,8 +194,8 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup):
     // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
     const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, visible)
     if (!softShadow) setShadow(ctx, node.shadow)
-    const m = visible && axisAlignedTransform(ctx)
-    if (m) clipToPicture(ctx, m, node, visible!, softShadow ? undefined : node.shadow)
+    const m = visible ? axisAlignedTransform(ctx) : undefined
+    if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
     ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
     ctx.restore()
   }
@@ -234,7 +234,7 @@ function clipToPicture(ctx: Canvas2DContext, m: TransformLike, node: SceneImage,
   const sx = dest.width / crop.width
   const sy = dest.height / crop.height
   const box = deviceBox(m, dest.x, dest.y, sx, sy, visible, reachOf(Math.max(Math.abs(m.a * sx), Math.abs(m.d * sy))))
-  if (shadow && shadow.color !== 'transparent') {
+  if (shadow) {
     if (Math.abs(m.a) !== 1 || Math.abs(m.d) !== 1) return
     // A Gaussian blur reaches about 1.5 × shadowBlur (3 sigma); twice that keeps room to spare.
     const blur = 2 * shadow.blur + 2
@@ -325,8 +325,7 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
  */
 export function renderFrame(scene: Scene, t: number, surface: Surface, images: ImageLookup): void {
   const ctx = surface.context
-  // Not cleared here: drawFrameBase clears it, or replaces every pixel with a bitmap's.
-  saveAndResetContext(ctx, surface.width, surface.height, false)
+  saveAndResetContext(ctx, surface.width, surface.height)
   // The background and the nodes a recent frame drew the same may come from a bitmap.
   drawFrameBase(scene, t, surface, images, (c, from, to, background) => {
     if (background && scene.background) {
