@@ -31,7 +31,7 @@ export function measureContentBounds(
   createSurface: (width: number, height: number, options?: SurfaceOptions) => Surface,
 ): PixelRect {
   const rows = createSurface(width, Math.min(BAND, height), { willReadFrequently: true })
-  // Band i of rows [y, y + h): the index of the first (or last) row with a visible pixel, or -1.
+  // Rows [y, y + h): the index (from y) of the first (or last) row with a visible pixel, or -1.
   const scanRows = (y: number, h: number, fromEnd: boolean): number => {
     const data = readBand(rows.context, source, 0, y, width, h)
     for (let r = 0; r < h; r++) {
@@ -40,25 +40,13 @@ export function measureContentBounds(
     }
     return -1
   }
-  let top = -1
-  for (let y = 0; y < height && top < 0; y += BAND) {
-    const h = Math.min(BAND, height - y)
-    const found = scanRows(y, h, false)
-    if (found >= 0) top = y + found
-  }
+  const top = firstInBands(0, height, (y, h) => scanRows(y, h, false))
   if (top < 0) return { x: 0, y: 0, width: 0, height: 0 }
-  let bottom = top
-  for (let end = height; end > top; end -= BAND) {
-    const y = Math.max(top, end - BAND)
-    const found = scanRows(y, end - y, true)
-    if (found >= 0) {
-      bottom = y + found
-      break
-    }
-  }
+  const bottom = lastInBands(top, height, (y, h) => scanRows(y, h, true))
   const span = bottom - top + 1
   const columns = createSurface(Math.min(BAND, width), span, { willReadFrequently: true })
-  // Band of columns [x, x + w): the index of the first (or last) column with a visible pixel, or -1.
+  // Columns [x, x + w) of the rows top to bottom: the index (from x) of the first (or last)
+  // column with a visible pixel, or -1.
   const scanColumns = (x: number, w: number, fromEnd: boolean): number => {
     const data = readBand(columns.context, source, x, top, w, span)
     let best = -1
@@ -75,24 +63,32 @@ export function measureContentBounds(
     }
     return best
   }
-  let left = 0
-  for (let x = 0; x < width; x += BAND) {
-    const found = scanColumns(x, Math.min(BAND, width - x), false)
-    if (found >= 0) {
-      left = x + found
-      break
-    }
-  }
-  let right = left
-  for (let end = width; end > left; end -= BAND) {
-    const x = Math.max(left, end - BAND)
-    const found = scanColumns(x, end - x, true)
-    if (found >= 0) {
-      right = x + found
-      break
-    }
-  }
+  // Rows top and bottom hold a visible pixel, so both searches find one.
+  const left = firstInBands(0, width, (x, w) => scanColumns(x, w, false))
+  const right = lastInBands(left, width, (x, w) => scanColumns(x, w, true))
   return { x: left, y: top, width: right - left + 1, height: span }
+}
+
+/**
+ * The first index in [from, to) that `scan` finds, reading bands of up to BAND from `from`
+ * on; `scan(start, length)` returns an index from `start`, or -1. -1 when none has one.
+ */
+function firstInBands(from: number, to: number, scan: (start: number, length: number) => number): number {
+  for (let start = from; start < to; start += BAND) {
+    const found = scan(start, Math.min(BAND, to - start))
+    if (found >= 0) return start + found
+  }
+  return -1
+}
+
+/** The last index in [from, to) that `scan` finds, reading bands back from `to`; `from` when none has one. */
+function lastInBands(from: number, to: number, scan: (start: number, length: number) => number): number {
+  for (let end = to; end > from; end -= BAND) {
+    const start = Math.max(from, end - BAND)
+    const found = scan(start, end - start)
+    if (found >= 0) return start + found
+  }
+  return from
 }
 
 /** The alpha-bearing RGBA of the picture's pixels [x, x + w) × [y, y + h), copied one to one. */
