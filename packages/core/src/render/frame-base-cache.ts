@@ -71,10 +71,11 @@ const BITMAPS_PER_BACKGROUND = 2
 // How many past frames a new base may be shared with: a batch that renders every format of a
 // row in a few locales draws the same size again a few dozen frames later.
 const RECENT_FRAMES = 32
-// A bitmap no frame has drawn from in this many frames is the first to go when room is needed.
+// Ages below count on the cache's clock, which ticks once per frame drawn from a bitmap.
+// A bitmap not drawn from for this long is the first to go when room is needed.
 const STALE_FRAMES = 2 * RECENT_FRAMES
-// A bitmap made in the last few frames is not judged yet when room is needed: the frames that
-// share it may be a few formats away (instagram-square and facebook-feed, four apart).
+// A bitmap this young is not judged yet when room is needed: the frames that share it may be
+// a few formats away (instagram-square and facebook-feed, four apart).
 const GRACE_FRAMES = 4
 
 const caches = new WeakMap<object, BaseCache>()
