@@ -88,10 +88,11 @@ function axisAlignedTransform(ctx: Canvas2DContext): TransformLike | undefined {
 
 /**
  * Draws only the shadow of a picture, blurred on a small scratch surface. Returns false when
- * the shadow is sharp enough to draw directly. Only the part of the scratch surface the blur
- * reached is scaled up (a cut-out's shadow covers half of it or less).
+ * the shadow is sharp enough to draw directly. With `m` (the picture has transparent margins
+ * and the transform allows a clip), only the part of the scratch surface the blur reached is
+ * scaled up (a cut-out's shadow covers half of it or less).
  */
-function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, visible: PixelRect | undefined): boolean {
+function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, m: TransformLike | undefined): boolean {
   const shadow = node.shadow
   if (!shadow || !images.createSurface || shadow.blur <= MAX_SCRATCH_BLUR) return false
   const k = MAX_SCRATCH_BLUR / shadow.blur
@@ -113,7 +114,6 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   const x = dest.x - pad + shadow.offsetX
   const y = dest.y - pad + shadow.offsetY
   ctx.save()
-  const m = visible ? axisAlignedTransform(ctx) : undefined
   if (m) {
     const reached = surfaceContentBounds(scratch)
     if (!reached) {
@@ -191,10 +191,11 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup):
       roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
       ctx.clip()
     }
-    // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
-    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, visible)
-    if (!softShadow) setShadow(ctx, node.shadow)
+    // Where clipping to the visible part is safe, the transform to clip under.
     const m = visible ? axisAlignedTransform(ctx) : undefined
+    // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
+    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, m)
+    if (!softShadow) setShadow(ctx, node.shadow)
     if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
     ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
     ctx.restore()
