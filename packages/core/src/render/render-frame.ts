@@ -9,6 +9,7 @@ import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
 import { saveAndResetContext } from './reset-context.js'
+import { scratchSurface } from './scratch-surfaces.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
 
@@ -16,8 +17,9 @@ import { sampleAnimation } from '../timeline/sample-animation.js'
 export interface ImageLookup {
   get(key: string): { source: unknown } | undefined
   /**
-   * Scratch surfaces for effects drawn at a lower resolution (soft shadows). An AssetStore
-   * provides it from its platform; without it those effects are drawn at full resolution.
+   * Scratch surfaces for effects drawn at a lower resolution (soft shadows), kept and reused
+   * from frame to frame, and base bitmaps (see drawFrameBase). An AssetStore provides it from
+   * its platform; without it those effects are drawn at full resolution.
    */
   createSurface?(width: number, height: number, options?: SurfaceOptions): Surface
   /**
@@ -100,8 +102,9 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   const { crop, dest } = node
   const width = Math.ceil((dest.width + 2 * pad) * k)
   const height = Math.ceil((dest.height + 2 * pad) * k)
-  const scratch = images.createSurface(width, height, { willReadFrequently: true })
+  const scratch = scratchSurface(images, width, height)!
   const s = scratch.context
+  s.save()
   // The picture is drawn out of view and only its shadow is offset into the scratch surface.
   const away = width + 16
   s.shadowColor = shadow.color
@@ -111,6 +114,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   s.imageSmoothingEnabled = true
   s.imageSmoothingQuality = 'high'
   s.drawImage(source as never, crop.x, crop.y, crop.width, crop.height, pad * k - away, pad * k, dest.width * k, dest.height * k)
+  s.restore()
   const x = dest.x - pad + shadow.offsetX
   const y = dest.y - pad + shadow.offsetY
   ctx.save()

@@ -5,6 +5,7 @@ import { getFormat, type Format } from '../formats/format-catalog.js'
 import type { VideoCodec, VideoContainer } from '../formats/video-limits.js'
 import type { Surface } from '../platform/platform.js'
 import { releaseFrameBase } from '../render/frame-base-cache.js'
+import { releaseScratchSurfaces } from '../render/scratch-surfaces.js'
 import { renderFrame } from '../render/render-frame.js'
 import { resolve, type ResolveOptions } from '../resolve/resolve.js'
 import type { Scene } from '../scene/scene.js'
@@ -123,6 +124,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
   } catch (error) {
     await encoder.abort()
     releaseFrameBase(options.assets)
+    releaseScratchSurfaces(options.assets)
     await videoFramesOf(options.assets)?.close()
     throw error
   }
@@ -130,6 +132,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
   // Decoders of video layers and the frame base bitmap are not needed any more (a batch's
   // next row opens its own clips).
   releaseFrameBase(options.assets)
+  releaseScratchSurfaces(options.assets)
   await videoFramesOf(options.assets)?.close()
   checkVideoBytes(format, output.byteLength)
   return {
