@@ -34,16 +34,23 @@ interface FrameRecord {
 /** The bitmap of a base: the background and the first `nodes.length` nodes of some frame. */
 interface BaseBitmap extends FrameRecord {
   surface: Surface
-  /** When it was last drawn from (a counter), for letting the least recently used one go. */
+  /** The frame (counted by the cache) it was last drawn from, for letting the least recently used one go. */
   used: number
   /** How many frames were drawn from it after the one it was made for. */
   hits: number
+  /**
+   * How many frames apart its frame and the recent one it shares were when it was made, then
+   * the most frames that passed between two frames drawn from it: how soon the next one is to
+   * be expected.
+   */
+  gap: number
 }
 
 interface BaseCache {
   /** The last frames drawn, newest first. */
   recent: FrameRecord[]
   bitmaps: BaseBitmap[]
+  /** Frames drawn through the cache: the clock that ages the bitmaps. */
   clock: number
   stats: FrameBaseStats
 }
@@ -58,6 +65,8 @@ export interface FrameBaseStats {
   builds: number
   /** Bitmaps let go to make room. */
   evictions: number
+  /** Of those, the ones let go before any later frame drew from them: made for nothing. */
+  unused: number
 }
 
 // Larger frames are drawn directly: the bitmap would cost more memory than it saves time.
@@ -71,12 +80,15 @@ const BITMAPS_PER_BACKGROUND = 2
 // How many past frames a new base may be shared with: a batch that renders every format of a
 // row in a few locales draws the same size again a few dozen frames later.
 const RECENT_FRAMES = 32
-// Ages below count on the cache's clock, which ticks once per frame drawn from a bitmap.
+// Ages below count frames drawn through the cache, whether from a bitmap or not.
 // A bitmap not drawn from for this long is the first to go when room is needed.
 const STALE_FRAMES = 2 * RECENT_FRAMES
-// A bitmap this young is not judged yet when room is needed: the frames that share it may be
-// a few formats away (instagram-square and facebook-feed, four apart).
+// A bitmap that has not served yet is not judged before this many frames (the frames that
+// share it may be a few formats away: instagram-square and facebook-feed, four apart), nor
+// before twice the gap at which its frames came (a feed that comes back to a brand colour
+// every 28 rows).
 const GRACE_FRAMES = 4
+const waitFor = (b: BaseBitmap) => Math.max(GRACE_FRAMES, 2 * b.gap)
 
 const caches = new WeakMap<object, BaseCache>()
 const contents = new WeakMap<object, string>()
@@ -149,8 +161,8 @@ const bytesOf = (b: FrameRecord) => b.width * b.height * 4
  *
  * Bitmaps are keyed by what they show (the resolved background and nodes, their values at
  * that time, the pictures they draw). Each image lookup keeps up to two per frame size and
- * background, within 64 MiB (see victimOf for which go first), and makes one only for what a
- * recent frame shared: so the steady part of a video, stills re-rendered after an edit above
+ * background, within 64 MiB, and makes one only for what a recent frame shared and only when
+ * there is room for it (see victimOf for which go first, and which stay): so the steady part of a video, stills re-rendered after an edit above
  * the base, and the rows of a batch that share their bottom layers (a brand's background in
  * every format, one product's picture in every locale) are drawn once and then copied. A
  * deeper base starts as a copy of the shallower one. The copy is exact: a base is drawn into a
@@ -166,26 +178,30 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   }
   let cache = caches.get(images)
   if (!cache) {
-    cache = { recent: [], bitmaps: [], clock: 0, stats: { frames: 0, hits: 0, builds: 0, evictions: 0 } }
+    cache = { recent: [], bitmaps: [], clock: 0, stats: { frames: 0, hits: 0, builds: 0, evictions: 0, unused: 0 } }
     caches.set(images, cache)
   }
   cache.stats.frames++
+  const now = ++cache.clock
   const frame: FrameRecord = { width, height, scene: [scene.width, scene.height], background: scene.background, nodes: scene.nodes.map((node) => keyOf(node, t, images)) }
   const group = cache.bitmaps.filter((b) => sameGround(b, frame))
   // The deepest bitmap this frame can start from.
   let held: BaseBitmap | undefined
   for (const b of group) if ((!held || b.nodes.length > held.nodes.length) && leadingSame(b.nodes, frame.nodes) === b.nodes.length) held = b
-  // How deep a base the recent frames of this size and background share with this one: a
-  // bitmap is made, or deepened, to what at least two of them share, so that it is likely to
-  // serve again (a video's layers at rest, a product in its third locale). The first bitmap of
-  // a ground may start from what one frame shares (a brand's background in the row before).
-  // A base never holds a whole frame: a frame that is only repeated (two formats of one size,
-  // the same row again) keeps the shared, shallower base, and held video frames are not drawn.
-  const shares: number[] = []
-  for (const r of cache.recent) if (sameGround(r, frame)) shares.push(Math.min(leadingSame(r.nodes, frame.nodes), all - 1))
-  shares.sort((a, b) => b - a)
-  const twice = shares[1] ?? -1
-  let depth = held ? held.nodes.length : twice >= 0 ? twice : (shares[0] ?? -1)
+  // How deep a base the recent frames of this size and background share with this one (and
+  // how many frames back each is): a bitmap is made, or deepened, to what at least two of
+  // them share, so that it is likely to serve again (a video's layers at rest, a product in
+  // its third locale). The first bitmap of a ground may start from what one frame shares (a
+  // brand's background in the row before). A base never holds a whole frame: a frame that is
+  // only repeated (two formats of one size, the same row again) keeps the shared, shallower
+  // base, and held video frames are not drawn.
+  const shares: { depth: number; gap: number }[] = []
+  cache.recent.forEach((r, i) => {
+    if (sameGround(r, frame)) shares.push({ depth: Math.min(leadingSame(r.nodes, frame.nodes), all - 1), gap: i + 1 })
+  })
+  shares.sort((a, b) => b.depth - a.depth || a.gap - b.gap)
+  const twice = shares[1]?.depth ?? -1
+  let depth = held ? held.nodes.length : twice >= 0 ? twice : (shares[0]?.depth ?? -1)
   if (held && twice > depth) depth = twice
   cache.recent.unshift(frame)
   if (cache.recent.length > RECENT_FRAMES) cache.recent.pop()
@@ -196,45 +212,64 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
     return
   }
   let bitmap = held
-  if (!bitmap || bitmap.nodes.length !== depth) {
-    const target = surfaceFor(cache, images, frame, group, held)
-    const c = target.context
-    saveAndResetContext(c, width, height)
-    if (held) c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-    draw(c, held ? held.nodes.length : 0, depth, !held)
-    c.restore()
-    bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: 0, hits: 0 }
-    cache.bitmaps.push(bitmap)
-    cache.stats.builds++
-  } else {
+  if (!held || held.nodes.length !== depth) {
+    // Made only when there is room for it; otherwise the frame starts from the bitmap it has,
+    // or is drawn directly. The nearest recent frame that shares this much says how soon the
+    // next one may come.
+    const gap = shares.reduce((g, x) => (x.depth >= depth && x.gap < g ? x.gap : g), RECENT_FRAMES)
+    const target = surfaceFor(cache, images, frame, group, held, gap)
+    if (target) {
+      const c = target.context
+      saveAndResetContext(c, width, height)
+      if (held) c.drawImage(held.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
+      draw(c, held ? held.nodes.length : 0, depth, !held)
+      c.restore()
+      bitmap = { ...frame, nodes: frame.nodes.slice(0, depth), surface: target, used: now, hits: 0, gap }
+      cache.bitmaps.push(bitmap)
+      cache.stats.builds++
+    }
+  }
+  if (!bitmap) {
+    draw(surface.context, 0, all, true)
+    return
+  }
+  if (bitmap === held) {
     bitmap.hits++
+    bitmap.gap = Math.max(bitmap.gap, now - bitmap.used)
     cache.stats.hits++
   }
-  bitmap.used = ++cache.clock
+  bitmap.used = now
   surface.context.drawImage(bitmap.surface.canvas as never, 0, 0, width, height, 0, 0, width, height)
-  draw(surface.context, depth, all, false)
+  draw(surface.context, bitmap.nodes.length, all, false)
 }
 
 /**
- * A surface for a new bitmap: lets go of the least recently used bitmap of the same ground
- * when it has its two (never the one the new base starts from), then of others while the
- * budget would be passed (see {@link victimOf}), and draws into the surface of one of the same
- * size when there is one.
+ * A surface for a new bitmap whose frames come every `gap` frames, or undefined when there is
+ * no room for one: lets go of the least recently used bitmap of the same ground when it has
+ * its two (never the one the new base starts from, and only when it may go: see mayGo), then
+ * of others while the budget would be passed (see {@link victimOf}), and draws into the
+ * surface of one of the same size when there is one. Lets go of nothing when there is no room.
  */
-function surfaceFor(cache: BaseCache, images: ImageLookup, frame: FrameRecord, group: BaseBitmap[], keep: BaseBitmap | undefined): Surface {
+function surfaceFor(cache: BaseCache, images: ImageLookup, frame: FrameRecord, group: BaseBitmap[], keep: BaseBitmap | undefined, gap: number): Surface | undefined {
+  const victims: BaseBitmap[] = []
+  if (group.length >= BITMAPS_PER_BACKGROUND) {
+    const sibling = leastRecent(group, keep)!
+    if (!mayGo(cache, sibling, gap)) return undefined
+    victims.push(sibling)
+  }
+  let bytes = bytesOf(frame) + cache.bitmaps.reduce((sum, b) => sum + bytesOf(b), 0) - victims.reduce((sum, b) => sum + bytesOf(b), 0)
+  while (bytes > MAX_CACHED_BYTES) {
+    const victim = victimOf(cache, keep, victims, gap)
+    if (!victim) return undefined
+    victims.push(victim)
+    bytes -= bytesOf(victim)
+  }
   let spare: Surface | undefined
-  const drop = (b: BaseBitmap) => {
+  for (const b of victims) {
     cache.bitmaps.splice(cache.bitmaps.indexOf(b), 1)
     cache.stats.evictions++
+    if (b.hits === 0) cache.stats.unused++
     if (!spare && b.width === frame.width && b.height === frame.height) spare = b.surface
-  }
-  if (group.length >= BITMAPS_PER_BACKGROUND) drop(leastRecent(group, keep)!)
-  let bytes = bytesOf(frame) + cache.bitmaps.reduce((sum, b) => sum + bytesOf(b), 0)
-  while (bytes > MAX_CACHED_BYTES) {
-    const victim = victimOf(cache, keep)
-    if (!victim) break
-    drop(victim)
-    bytes -= bytesOf(victim)
   }
   return spare ?? images.createSurface!(frame.width, frame.height)
 }
@@ -244,25 +279,49 @@ function leastRecent(among: BaseBitmap[], keep: BaseBitmap | undefined): BaseBit
 }
 
 /**
- * The bitmap to let go when the budget is short: one no frame has drawn from for a while
- * (the least recently used of those), else the newest of those that no later frame has drawn
- * from (past a few frames of grace), else the least recently used. Plain least-recently-used
- * fails a batch that comes back to more grounds in turn than the budget holds (a feed that
- * cycles through brand colours, every format of every row): it lets go of the very bitmap the
- * next frames will need, every time, and none ever serves twice. Keeping the bitmaps that
- * have served and sacrificing the unproven newest lets most of the cycle hit; the stale rule
+ * The bitmap to let go when the budget is short for a new one whose frames come every `gap`
+ * frames, or undefined when none should go:
+ *
+ * 1. one no frame has drawn from for a while (the least recently used of those);
+ * 2. else the newest of those that have not served yet and are past their wait (see waitFor);
+ * 3. else the least recently used of those that have served but are past their wait (the
+ *    frames that shared them have moved on);
+ * 4. else, of those within their wait, the one whose frames come the most rarely, when the
+ *    new one's come more than twice as often (a brand's background shared by every other row
+ *    is worth more than one row's picture that comes back every 28 rows).
+ *
+ * Otherwise none: the new bitmap is not made and its frame is drawn directly, since a bitmap
+ * within its wait will likely serve again and the new one is no surer.
+ *
+ * Plain least-recently-used fails a batch that comes back to more grounds in turn than the
+ * budget holds (a feed that cycles through brand colours, every format of every row): it lets
+ * go of the very bitmap the next frames will need, every time, and none ever serves twice.
+ * Keeping the bitmaps that have served or wait to serve, and not making the ones there is no
+ * room for, lets as many of the cycle hit as the budget holds, each made once; the stale rule
  * lets a batch that moves on (a new brand) replace them.
  */
-function victimOf(cache: BaseCache, keep: BaseBitmap | undefined): BaseBitmap | undefined {
+/** Whether `b` may be let go for a new bitmap whose frames come every `gap` frames (see victimOf). */
+function mayGo(cache: BaseCache, b: BaseBitmap, gap: number): boolean {
+  return cache.clock - b.used > waitFor(b) || b.gap > 2 * gap
+}
+
+function victimOf(cache: BaseCache, keep: BaseBitmap | undefined, chosen: readonly BaseBitmap[], gap: number): BaseBitmap | undefined {
   let stale: BaseBitmap | undefined
   let unproven: BaseBitmap | undefined
+  let done: BaseBitmap | undefined
+  let rarest: BaseBitmap | undefined
   for (const b of cache.bitmaps) {
-    if (b === keep) continue
-    if (cache.clock - b.used > STALE_FRAMES) {
+    if (b === keep || chosen.includes(b)) continue
+    const age = cache.clock - b.used
+    if (age > STALE_FRAMES) {
       if (!stale || b.used < stale.used) stale = b
-    } else if (b.hits === 0 && cache.clock - b.used > GRACE_FRAMES && (!unproven || b.used > unproven.used)) unproven = b
+    } else if (age <= waitFor(b)) {
+      if (b.gap > 2 * gap && (!rarest || b.gap > rarest.gap)) rarest = b
+    } else if (b.hits === 0) {
+      if (!unproven || b.used > unproven.used) unproven = b
+    } else if (!done || b.used < done.used) done = b
   }
-  return stale ?? unproven ?? leastRecent(cache.bitmaps, keep)
+  return stale ?? unproven ?? done ?? rarest
 }
 
 /** Counters of the base bitmaps kept for an image lookup, or undefined when it has none. */
