@@ -24,11 +24,14 @@ export function summarise(durations, totalMs) {
 /**
  * Renders every row once, one after another, timing each (warm up before calling this).
  * Returns the summary and the bytes of the first `keep` images (samples to look at).
+ * With `between`, awaits it after every `every` rows, outside the timing: to measure something
+ * else in the same minutes of a shared machine (the encoder alone on the bitmap just drawn).
  */
-export async function timeRenders(render, rows, { keep = 2 } = {}) {
+export async function timeRenders(render, rows, { keep = 2, every = 10, between } = {}) {
   const durations = []
   const samples = []
   let bytes = 0
+  let aside = 0
   const start = performance.now()
   for (let i = 0; i < rows.length; i++) {
     const t0 = performance.now()
@@ -36,8 +39,13 @@ export async function timeRenders(render, rows, { keep = 2 } = {}) {
     durations.push(performance.now() - t0)
     bytes += out.byteLength
     if (i < keep) samples.push(out)
+    if (between && i % every === every - 1) {
+      const t1 = performance.now()
+      await between()
+      aside += performance.now() - t1
+    }
   }
-  const totalMs = performance.now() - start
+  const totalMs = performance.now() - start - aside
   return { ...summarise(durations, totalMs), meanBytes: Math.round(bytes / rows.length), samples }
 }
 

@@ -44,14 +44,26 @@ async function runContender(args) {
     const warmUp = Math.min(args.warmUp, rows.length)
     for (let i = 0; i < warmUp; i++) await render(rows[i])
     if (contender.phases) zeroPhases(contender.phases)
-    const { samples, ...summary } = await timeRenders(render, rows)
+    // The encoder alone, on the bitmap the last row drew: three encodes after every tenth row,
+    // so that it is timed in the same minutes as the rows (a shared machine's speed drifts).
+    const encodes = []
+    const between = contender.encodeDrawn
+      ? async () => {
+          for (let k = 0; k < 3; k++) {
+            const t0 = performance.now()
+            await contender.encodeDrawn(type, { quality: args.quality })
+            encodes.push(performance.now() - t0)
+          }
+        }
+      : undefined
+    const { samples, ...summary } = await timeRenders(render, rows, { between })
     const result = { contender: contender.name, label: contender.labelFor(type), type, quality: type === 'png' ? undefined : args.quality, ...summary }
     if (contender.notes?.[type]) result.note = contender.notes[type]
     if (contender.phases) {
       result.phasesMsPerImage = Object.fromEntries(Object.entries(contender.phases).map(([k, v]) => [k, v / rows.length]))
     }
     if (contender.split) result.phasesMsPerImage = await contender.split(rows, type, { quality: args.quality })
-    if (contender.encoderAlone) result.encoderAlone = await contender.encoderAlone(type, { quality: args.quality, repeats: Math.min(rows.length, 50) })
+    if (encodes.length > 0) result.encoderAlone = { repeats: encodes.length, msPerImage: encodes.reduce((a, b) => a + b, 0) / encodes.length }
     if (args.samplesDir) {
       mkdirSync(args.samplesDir, { recursive: true })
       samples.forEach((bytes, i) => writeFileSync(join(args.samplesDir, `${rows[i].sku || `row${i}`}-${contender.name}.${extension[type]}`), bytes))
