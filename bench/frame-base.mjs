@@ -74,15 +74,15 @@ for (const [label, colour] of [['one brand colour', '#0f766e'], ['the example fe
   timeFrames(scenes.slice(0, formats.length), nothingKept)
   const without = []
   const withBases = []
-  const before = frameBaseStats(store) ?? { frames: 0, hits: 0, builds: 0, evictions: 0 }
+  const before = frameBaseStats(store) ?? { frames: 0, hits: 0, builds: 0, evictions: 0, unused: 0 }
   for (let turn = 0; turn < turns; turn++) {
     without.push(timeFrames(scenes, nothingKept))
     withBases.push(timeFrames(scenes, kept))
   }
   const after = frameBaseStats(store)
-  const [frames, hits, builds, evictions] = ['frames', 'hits', 'builds', 'evictions'].map((k) => after[k] - before[k])
+  const [frames, hits, builds, evictions, unused] = ['frames', 'hits', 'builds', 'evictions', 'unused'].map((k) => after[k] - before[k])
   const best = (xs) => Math.min(...xs)
   console.log(`  ${label}: without bases ${best(without).toFixed(2)} ms/frame, with bases ${best(withBases).toFixed(2)} ms/frame (best of ${turns}), ratio ${(best(withBases) / best(without)).toFixed(2)}`)
   console.log(`    every turn: without ${without.map((x) => x.toFixed(2)).join(' ')}, with ${withBases.map((x) => x.toFixed(2)).join(' ')}`)
-  console.log(`    with bases, of ${frames} frames: ${hits} started from a kept bitmap, ${builds} made one (${evictions} let go)`)
+  console.log(`    with bases, of ${frames} frames: ${hits} started from a kept bitmap, ${builds} made one (${evictions} let go, ${unused} of them before serving)`)
 }
