@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { renderFrame, type ImageLookup, type Scene, type SceneImage } from '@vitrine/core'
 import { NodePlatform } from '@vitrine/node'
-import { makeCutout, PICTURE } from '../../packages/core/test/render/clip-cases.ts'
+import { makeCutout, PICTURE, testScene } from '../../packages/core/test/render/clip-cases.ts'
 
 const platform = new NodePlatform()
 const SIZE = { width: 900, height: 500 }
@@ -36,20 +36,7 @@ function image(src: keyof typeof pictures, x: number): SceneImage {
   }
 }
 
-function scene(nodes: SceneImage[]): Scene {
-  return {
-    sceneVersion: 1,
-    ...SIZE,
-    format: `${SIZE.width}x${SIZE.height}`,
-    locale: 'en-US',
-    direction: 'ltr',
-    background: { type: 'color', color: '#f8fafc' },
-    nodes,
-    fonts: [],
-    images: { ellipse: PICTURE, bar: PICTURE },
-    text: [],
-  }
-}
+const scene = (nodes: SceneImage[]): Scene => testScene(SIZE, nodes, { ellipse: PICTURE, bar: PICTURE })
 
 /** A lookup that counts the scratch surfaces (smaller than the frame) it is asked for. */
 function counting() {

@@ -76,20 +76,23 @@ function image(dest: SceneImage['dest'], more: Partial<SceneImage> = {}): SceneI
   }
 }
 
-function scene(node: SceneImage): Scene {
+/** A still Scene of the given size over a light background, drawing `nodes` from the named pictures. */
+export function testScene(size: { width: number; height: number }, nodes: SceneImage[], images: Scene['images']): Scene {
   return {
     sceneVersion: 1,
-    ...SIZE,
-    format: `${SIZE.width}x${SIZE.height}`,
+    ...size,
+    format: `${size.width}x${size.height}`,
     locale: 'en-US',
     direction: 'ltr',
     background: { type: 'color', color: '#f1f5f9' },
-    nodes: [node],
+    nodes,
     fonts: [],
-    images: { cutout: PICTURE },
+    images,
     text: [],
   }
 }
+
+const scene = (node: SceneImage): Scene => testScene(SIZE, [node], { cutout: PICTURE })
 
 /** Scales from 1/20 to 3, at fractional places, with and without shadows, crops, corners and turns. */
 export function clipCases(): ClipCase[] {
