@@ -278,6 +278,12 @@ function leastRecent(among: BaseBitmap[], keep: BaseBitmap | undefined): BaseBit
   return among.reduce<BaseBitmap | undefined>((o, b) => (b !== keep && (!o || b.used < o.used) ? b : o), undefined)
 }
 
+/** Whether `b` may be let go for a new bitmap whose frames come every `gap` frames (see victimOf). */
+function mayGo(cache: BaseCache, b: BaseBitmap, gap: number): boolean {
+  const age = cache.clock - b.used
+  return age > STALE_FRAMES || age > waitFor(b) || b.gap > 2 * gap
+}
+
 /**
  * The bitmap to let go when the budget is short for a new one whose frames come every `gap`
  * frames, or undefined when none should go:
@@ -300,23 +306,18 @@ function leastRecent(among: BaseBitmap[], keep: BaseBitmap | undefined): BaseBit
  * room for, lets as many of the cycle hit as the budget holds, each made once; the stale rule
  * lets a batch that moves on (a new brand) replace them.
  */
-/** Whether `b` may be let go for a new bitmap whose frames come every `gap` frames (see victimOf). */
-function mayGo(cache: BaseCache, b: BaseBitmap, gap: number): boolean {
-  return cache.clock - b.used > waitFor(b) || b.gap > 2 * gap
-}
-
 function victimOf(cache: BaseCache, keep: BaseBitmap | undefined, chosen: readonly BaseBitmap[], gap: number): BaseBitmap | undefined {
   let stale: BaseBitmap | undefined
   let unproven: BaseBitmap | undefined
   let done: BaseBitmap | undefined
   let rarest: BaseBitmap | undefined
   for (const b of cache.bitmaps) {
-    if (b === keep || chosen.includes(b)) continue
+    if (b === keep || chosen.includes(b) || !mayGo(cache, b, gap)) continue
     const age = cache.clock - b.used
     if (age > STALE_FRAMES) {
       if (!stale || b.used < stale.used) stale = b
     } else if (age <= waitFor(b)) {
-      if (b.gap > 2 * gap && (!rarest || b.gap > rarest.gap)) rarest = b
+      if (!rarest || b.gap > rarest.gap) rarest = b
     } else if (b.hits === 0) {
       if (!unproven || b.used > unproven.used) unproven = b
     } else if (!done || b.used < done.used) done = b
