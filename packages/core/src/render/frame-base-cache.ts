@@ -50,9 +50,9 @@ interface BaseCache {
   /** The last frames drawn, newest first. */
   recent: FrameRecord[]
   bitmaps: BaseBitmap[]
-  /** Frames drawn through the cache: the clock that ages the bitmaps. */
+  /** Frames drawn through the cache: the clock that ages the bitmaps (and `frames` in the stats). */
   clock: number
-  stats: FrameBaseStats
+  stats: Omit<FrameBaseStats, 'frames'>
 }
 
 /** What the base bitmaps of one image lookup did, for tests and benchmarks. */
@@ -178,10 +178,9 @@ export function drawFrameBase(scene: Scene, t: number, surface: Surface, images:
   }
   let cache = caches.get(images)
   if (!cache) {
-    cache = { recent: [], bitmaps: [], clock: 0, stats: { frames: 0, hits: 0, builds: 0, evictions: 0, unused: 0 } }
+    cache = { recent: [], bitmaps: [], clock: 0, stats: { hits: 0, builds: 0, evictions: 0, unused: 0 } }
     caches.set(images, cache)
   }
-  cache.stats.frames++
   const now = ++cache.clock
   const frame: FrameRecord = { width, height, scene: [scene.width, scene.height], background: scene.background, nodes: scene.nodes.map((node) => keyOf(node, t, images)) }
   const group = cache.bitmaps.filter((b) => sameGround(b, frame))
@@ -327,8 +326,8 @@ function victimOf(cache: BaseCache, keep: BaseBitmap | undefined, chosen: readon
 
 /** Counters of the base bitmaps kept for an image lookup, or undefined when it has none. */
 export function frameBaseStats(images: object): FrameBaseStats | undefined {
-  const stats = caches.get(images)?.stats
-  return stats && { ...stats }
+  const cache = caches.get(images)
+  return cache && { frames: cache.clock, ...cache.stats }
 }
 
 /** Lets go of the base bitmaps kept for an image lookup (e.g. when a video is done). */
