@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { renderFrame, type ImageLookup, type Scene, type SceneImage } from '@vitrine/core'
 import { NodePlatform } from '@vitrine/node'
-import { makeCutout, PICTURE, testScene } from '../../packages/core/test/render/clip-cases.ts'
+import { makeCutout, PICTURE, pictureNode, testScene } from '../../packages/core/test/render/clip-cases.ts'
 
 const platform = new NodePlatform()
 const SIZE = { width: 900, height: 500 }
@@ -22,18 +22,7 @@ const pictures = { ellipse: { source: makeCutout(platform).canvas }, bar: { sour
 
 function image(src: keyof typeof pictures, x: number): SceneImage {
   const dest = { x, y: 150.5, width: 250, height: (250 * PICTURE.height) / PICTURE.width }
-  return {
-    type: 'image',
-    id: src,
-    src,
-    ...dest,
-    opacity: 1,
-    rotation: 0,
-    crop: { x: 0, y: 0, ...PICTURE },
-    dest,
-    radii: [0, 0, 0, 0],
-    shadow: { color: '#00000066', blur: 48, offsetX: 0, offsetY: 28 },
-  }
+  return pictureNode(src, dest, { shadow: { color: '#00000066', blur: 48, offsetX: 0, offsetY: 28 } })
 }
 
 const scene = (nodes: SceneImage[]): Scene => testScene(SIZE, nodes, { ellipse: PICTURE, bar: PICTURE })

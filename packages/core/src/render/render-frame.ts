@@ -9,6 +9,7 @@ import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
 import { saveAndResetContext } from './reset-context.js'
+import { keptShadow } from './kept-shadows.js'
 import { scratchSurface } from './scratch-surfaces.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
@@ -27,7 +28,8 @@ export interface ImageLookup {
    * AssetStore.contentBounds). With it, only that part of a picture and of its shadow is
    * drawn: the same picture for less work (where a clip cuts through a picture's destination,
    * Skia resamples it by another path, which can move a sample on a rounding edge by a level
-   * or two).
+   * or two), and soft shadows are kept from frame to frame at their size on the surface (see
+   * keptShadow; copied from there, a shadow may differ from one drawn straight by a level).
    */
   contentBounds?(key: string): PixelRect | undefined
 }
@@ -89,10 +91,15 @@ function axisAlignedTransform(ctx: Canvas2DContext): TransformLike | undefined {
 }
 
 /**
- * Draws only the shadow of a picture, blurred on a small scratch surface. Returns false when
- * the shadow is sharp enough to draw directly. With `m` (the picture has transparent margins
- * and the transform allows a clip), only the part of the scratch surface the blur reached is
- * scaled up (a cut-out's shadow covers half of it or less).
+ * Draws only the shadow of a picture, blurred on a small scratch surface and scaled up to its
+ * place. Returns false when the shadow is sharp enough to draw directly.
+ *
+ * With a lookup that knows content bounds, under a transform that only moves and scales (no
+ * rotation, no mirroring), the shadow is scaled up into a kept surface at its place's fraction
+ * of a pixel, only where the blur reached (a cut-out's shadow covers half of the scratch
+ * surface or less), and copied onto the frame at whole pixels: the next frame with the same
+ * picture at the same size and fraction copies it again (see keptShadow). Otherwise it is
+ * scaled up straight onto the frame, clipped to where the blur reached when `m` is given.
  */
 function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, m: TransformLike | undefined): boolean {
   const shadow = node.shadow
@@ -102,21 +109,76 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   const { crop, dest } = node
   const width = Math.ceil((dest.width + 2 * pad) * k)
   const height = Math.ceil((dest.height + 2 * pad) * k)
-  const scratch = scratchSurface(images, width, height)!
-  const s = scratch.context
-  s.save()
-  // The picture is drawn out of view and only its shadow is offset into the scratch surface.
-  const away = width + 16
-  s.shadowColor = shadow.color
-  s.shadowBlur = shadow.blur * k
-  s.shadowOffsetX = away
-  s.shadowOffsetY = 0
-  s.imageSmoothingEnabled = true
-  s.imageSmoothingQuality = 'high'
-  s.drawImage(source as never, crop.x, crop.y, crop.width, crop.height, pad * k - away, pad * k, dest.width * k, dest.height * k)
-  s.restore()
+  const blurred = () => {
+    const scratch = scratchSurface(images, width, height)!
+    const s = scratch.context
+    s.save()
+    // The picture is drawn out of view and only its shadow is offset into the scratch surface.
+    const away = width + 16
+    s.shadowColor = shadow.color
+    s.shadowBlur = shadow.blur * k
+    s.shadowOffsetX = away
+    s.shadowOffsetY = 0
+    s.imageSmoothingEnabled = true
+    s.imageSmoothingQuality = 'high'
+    s.drawImage(source as never, crop.x, crop.y, crop.width, crop.height, pad * k - away, pad * k, dest.width * k, dest.height * k)
+    s.restore()
+    return scratch
+  }
   const x = dest.x - pad + shadow.offsetX
   const y = dest.y - pad + shadow.offsetY
+  // A lookup that knows where pictures have pixels (an AssetStore) draws only where the blur
+  // reached, from a kept surface.
+  const t = images.contentBounds ? axisAlignedTransform(ctx) : undefined
+  if (t && t.a > 0 && t.d > 0) {
+    // Device pixels per scratch pixel, and where the scratch surface's corner lands: a whole
+    // pixel (ix, iy) and a fraction (fx, fy) of one. The kept shadow is a function of its key.
+    const sx = t.a / k
+    const sy = t.d / k
+    const dx = t.a * x + t.e
+    const dy = t.d * y + t.f
+    const ix = Math.floor(dx)
+    const iy = Math.floor(dy)
+    const fx = dx - ix
+    const fy = dy - iy
+    const key = `${node.src}\u0000${crop.x},${crop.y},${crop.width},${crop.height},${dest.width},${dest.height}\u0000${shadow.color},${shadow.blur}\u0000${sx},${sy},${fx},${fy}`
+    let scratch: Surface | undefined
+    const kept = keptShadow(
+      images,
+      key,
+      () => {
+        scratch = blurred()
+        const reached = surfaceContentBounds(scratch)
+        if (!reached) return undefined
+        // Bilinear reaches one scratch pixel past the blur's last one; nothing lands outside
+        // the scaled-up scratch surface.
+        const reach = Math.max(sx, sy) + 2
+        const x0 = Math.max(Math.floor(fx + reached.x * sx - reach), 0)
+        const y0 = Math.max(Math.floor(fy + reached.y * sy - reach), 0)
+        const x1 = Math.min(Math.ceil(fx + (reached.x + reached.width) * sx + reach), Math.ceil(fx + width * sx))
+        const y1 = Math.min(Math.ceil(fy + (reached.y + reached.height) * sy + reach), Math.ceil(fy + height * sy))
+        return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+      },
+      (surface, placed) => {
+        const c = surface.context
+        c.save()
+        // Bilinear is enough to scale a blur up, and a third of the cost of 'high'.
+        c.imageSmoothingEnabled = true
+        c.imageSmoothingQuality = 'low'
+        c.drawImage(scratch!.canvas as never, 0, 0, width, height, fx - placed.x, fy - placed.y, width * sx, height * sy)
+        c.restore()
+      },
+    )
+    if (kept) {
+      ctx.save()
+      ctx.setTransform(1, 0, 0, 1, 0, 0)
+      ctx.imageSmoothingEnabled = false
+      ctx.drawImage(kept.surface.canvas as never, 0, 0, kept.width, kept.height, ix + kept.x, iy + kept.y, kept.width, kept.height)
+      ctx.restore()
+    }
+    return true
+  }
+  const scratch = blurred()
   ctx.save()
   if (m) {
     const reached = surfaceContentBounds(scratch)

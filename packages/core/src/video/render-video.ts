@@ -5,6 +5,7 @@ import { getFormat, type Format } from '../formats/format-catalog.js'
 import type { VideoCodec, VideoContainer } from '../formats/video-limits.js'
 import type { Surface } from '../platform/platform.js'
 import { releaseFrameBase } from '../render/frame-base-cache.js'
+import { releaseKeptShadows } from '../render/kept-shadows.js'
 import { releaseScratchSurfaces } from '../render/scratch-surfaces.js'
 import { renderFrame } from '../render/render-frame.js'
 import { resolve, type ResolveOptions } from '../resolve/resolve.js'
@@ -125,6 +126,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
     await encoder.abort()
     releaseFrameBase(options.assets)
     releaseScratchSurfaces(options.assets)
+    releaseKeptShadows(options.assets)
     await videoFramesOf(options.assets)?.close()
     throw error
   }
@@ -133,6 +135,7 @@ export async function renderVideo(template: Template, values: BoundValues, optio
   // next row opens its own clips).
   releaseFrameBase(options.assets)
   releaseScratchSurfaces(options.assets)
+  releaseKeptShadows(options.assets)
   await videoFramesOf(options.assets)?.close()
   checkVideoBytes(format, output.byteLength)
   return {

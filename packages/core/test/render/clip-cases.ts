@@ -58,11 +58,12 @@ const SIZE = { width: 900, height: 640 }
 const soft: SceneShadow = { color: '#00000066', blur: 48, offsetX: 0, offsetY: 28 }
 const sharp: SceneShadow = { color: '#1e293bcc', blur: 6, offsetX: 5, offsetY: -7 }
 
-function image(dest: SceneImage['dest'], more: Partial<SceneImage> = {}): SceneImage {
+/** A picture node drawing the whole of a PICTURE-sized picture `src` at `dest`. */
+export function pictureNode(src: string, dest: SceneImage['dest'], more: Partial<SceneImage> = {}): SceneImage {
   return {
     type: 'image',
-    id: 'picture',
-    src: 'cutout',
+    id: src,
+    src,
     x: dest.x,
     y: dest.y,
     width: dest.width,
@@ -93,6 +94,7 @@ export function testScene(size: { width: number; height: number }, nodes: SceneI
 }
 
 const scene = (node: SceneImage): Scene => testScene(SIZE, [node], { cutout: PICTURE })
+const image = (dest: SceneImage['dest'], more: Partial<SceneImage> = {}) => pictureNode('cutout', dest, more)
 
 /** Scales from 1/20 to 3, at fractional places, with and without shadows, crops, corners and turns. */
 export function clipCases(): ClipCase[] {
@@ -145,6 +147,8 @@ export interface DrawnBothWays {
   clips: Array<[number, number, number, number]>
 }
 
+const isIdentity = (m: DOMMatrix2DInit) => m.a === 1 && m.b === 0 && m.c === 0 && m.d === 1 && m.e === 0 && m.f === 0
+
 /** Draws a case on fresh surfaces with and without the picture's content bounds, and without the picture. */
 export function drawBothWays(platform: Platform, picture: Surface, bounds: PixelRect, scene: Scene): DrawnBothWays {
   const decoded = { source: picture.canvas }
@@ -167,6 +171,11 @@ export function drawBothWays(platform: Platform, picture: Surface, bounds: Pixel
           if (prop === 'rect') lastRect = args as [number, number, number, number]
           else if (prop === 'beginPath' || prop === 'moveTo' || prop === 'arcTo' || prop === 'lineTo') lastRect = undefined
           else if (prop === 'clip' && lastRect && withBounds) clips.push(lastRect)
+          // A kept soft shadow is copied at whole pixels, with no transform: where it lands is
+          // all it draws, like a clip.
+          else if (prop === 'drawImage' && withBounds && args.length === 9 && args[0] !== picture.canvas && isIdentity(target.getTransform())) {
+            clips.push(args.slice(5) as [number, number, number, number])
+          }
           return (member as (...a: unknown[]) => unknown).apply(target, args)
         }
       },
