@@ -5,7 +5,7 @@
 // again leaves nothing of the shadow drawn on it before.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { renderFrame, type ImageLookup, type Scene, type SceneImage } from '@vitrine/core'
+import { keptShadowStats, renderFrame, type ImageLookup, type Scene, type SceneImage } from '@vitrine/core'
 import { NodePlatform } from '@vitrine/node'
 import { makeCutout, measurePicture, PICTURE, pictureNode, testScene } from '../../packages/core/test/render/clip-cases.ts'
 
@@ -14,6 +14,8 @@ const SIZE = { width: 900, height: 560 }
 const picture = makeCutout(platform)
 const bounds = measurePicture(platform, picture)
 const shadow = { color: '#00000066', blur: 48, offsetX: 0, offsetY: 28 }
+// A 250 px picture's shadow reaches ~300 x 230 pixels: kept on a 320 x 256 surface.
+const SHADOW_BYTES = 320 * 256 * 4
 
 function image(x: number, y: number, width = 250, more: Partial<SceneImage> = {}): SceneImage {
   return pictureNode('cutout', { x, y, width, height: (width * PICTURE.height) / PICTURE.width }, { shadow, ...more })
@@ -21,21 +23,13 @@ function image(x: number, y: number, width = 250, more: Partial<SceneImage> = {}
 
 const scene = (nodes: SceneImage[], size = SIZE): Scene => testScene(size, nodes, { cutout: PICTURE })
 
-/**
- * A lookup like an AssetStore (it knows where the picture has pixels) that counts the kept
- * surfaces it makes: scratch surfaces are asked for with `willReadFrequently`, kept ones without.
- */
-function counting(withBounds = true) {
-  let kept = 0
-  const lookup: ImageLookup = {
+/** A lookup like an AssetStore: it knows where the picture has pixels. */
+function lookup(withBounds = true): ImageLookup {
+  return {
     get: (key) => (key === 'cutout' ? { source: picture.canvas } : undefined),
-    createSurface: (w, h, o) => {
-      if (!o?.willReadFrequently) kept++
-      return platform.createSurface(w, h, o)
-    },
+    createSurface: (w, h, o) => platform.createSurface(w, h, o),
     ...(withBounds ? { contentBounds: (key: string) => (key === 'cutout' ? bounds : undefined) } : {}),
   }
-  return { lookup, kept: () => kept }
 }
 
 function draw(s: Scene, lookup: ImageLookup): Uint8ClampedArray {
@@ -57,71 +51,73 @@ function compare(a: ArrayLike<number>, b: ArrayLike<number>) {
   return { pixels, most }
 }
 
-test('a soft shadow is scaled up once, then copied: the same pixels, wherever the picture moved by whole pixels', () => {
-  const c = counting()
+test('a soft shadow is scaled up, kept when it comes back, then copied: the same pixels, wherever the picture moved by whole pixels', () => {
+  const images = lookup()
   const here = scene([image(40.25, 150.5)])
-  const first = draw(here, c.lookup)
-  assert.equal(c.kept(), 1, 'one kept surface for the shadow')
-  assert.deepEqual(draw(here, c.lookup), first, 'the next frame copies it, and shows the same pixels')
-  assert.equal(c.kept(), 1)
+  const first = draw(here, images)
+  assert.deepEqual(keptShadowStats(images), { drawn: 1, copied: 0, surfaces: 1, kept: 0, bytes: 0 }, 'the first time, through the transit surface')
+  assert.deepEqual(draw(here, images), first, 'the second time, scaled up into a surface of its own')
+  assert.deepEqual(keptShadowStats(images), { drawn: 2, copied: 0, surfaces: 2, kept: 1, bytes: SHADOW_BYTES })
+  assert.deepEqual(draw(here, images), first, 'then copied')
+  assert.equal(keptShadowStats(images)!.copied, 1)
   // 300 and 60 whole pixels away: the same fraction of a pixel, so the same kept shadow, and
   // the very frame a lookup that never saw the picture draws there.
   const moved = scene([image(340.25, 90.5)])
-  const copied = draw(moved, c.lookup)
-  assert.equal(c.kept(), 1, 'moved by whole pixels: still copied')
-  assert.deepEqual(copied, draw(moved, counting().lookup))
+  const copied = draw(moved, images)
+  assert.deepEqual(keptShadowStats(images), { drawn: 2, copied: 2, surfaces: 2, kept: 1, bytes: SHADOW_BYTES }, 'moved by whole pixels: still copied')
+  assert.deepEqual(copied, draw(moved, lookup()))
   // Another fraction of a pixel, another size, another crop: each its own shadow.
-  draw(scene([image(40.5, 150.5)]), c.lookup)
-  assert.equal(c.kept(), 2, 'another fraction of a pixel')
-  draw(scene([image(40.25, 150.5, 251)]), c.lookup)
-  assert.equal(c.kept(), 3, 'another size')
-  draw(scene([image(40.25, 150.5, 250, { crop: { x: 20, y: 0, width: 280, height: 200 } })]), c.lookup)
-  assert.equal(c.kept(), 4, 'another part of the picture')
+  for (const other of [image(40.5, 150.5), image(40.25, 150.5, 251), image(40.25, 150.5, 250, { crop: { x: 20, y: 0, width: 280, height: 200 } })]) {
+    const before = keptShadowStats(images)!
+    draw(scene([other]), images)
+    assert.deepEqual(keptShadowStats(images), { ...before, drawn: before.drawn + 1 }, `${JSON.stringify(other.dest)}, ${JSON.stringify(other.crop)}: drawn anew`)
+  }
   // The shadow is there, and is what scaling it up straight onto the frame draws, within a
   // level where a sample is rounded twice (and where Skia resamples the clipped picture).
-  const none = draw(scene([image(40.25, 150.5, 250, { shadow: undefined })]), counting().lookup)
+  const none = draw(scene([image(40.25, 150.5, 250, { shadow: undefined })]), lookup())
   assert.ok(compare(first, none).pixels > 20_000, 'the shadow darkens a wide area')
-  const straight = compare(first, draw(here, counting(false).lookup))
+  const straight = compare(first, draw(here, lookup(false)))
   assert.ok(straight.most <= 1, `a pixel differs from the shadow drawn straight by ${straight.most} levels`)
+  assert.equal(keptShadowStats(lookup()), undefined)
 })
 
 test('two pictures in one frame keep a shadow each; half transparent, each copies its own', () => {
-  const c = counting()
+  const images = lookup()
   const both = scene([image(40.25, 150.5, 250, { opacity: 0.55 }), image(560.75, 120.25)])
-  const first = draw(both, c.lookup)
-  assert.equal(c.kept(), 2)
-  assert.deepEqual(draw(both, c.lookup), first)
-  assert.equal(c.kept(), 2)
-  assert.deepEqual(first, draw(both, counting().lookup))
+  const first = draw(both, images)
+  assert.deepEqual(draw(both, images), first)
+  assert.deepEqual(draw(both, images), first)
+  assert.deepEqual(keptShadowStats(images), { drawn: 4, copied: 2, surfaces: 3, kept: 2, bytes: 2 * SHADOW_BYTES })
+  assert.deepEqual(first, draw(both, lookup()))
 })
 
 test('kept shadows stay within their budget, and a surface used again leaves nothing of the shadow before', () => {
-  const c = counting()
-  // Seventeen sizes a pixel apart: their kept surfaces (made in steps of 64 pixels) are all of
-  // one size. Sixteen are kept; the seventeenth pushes the least recently used out and uses its
-  // surface again.
+  const images = lookup()
+  // Seventeen sizes a pixel apart, each drawn twice to be kept: their surfaces (made in steps
+  // of 64 pixels) are all of one size. Sixteen are kept; the seventeenth pushes the least
+  // recently used out and uses its surface again.
   const sized = (i: number) => scene([image(40.25, 150.5, 250 + i)])
-  const frames = Array.from({ length: 17 }, (_, i) => draw(sized(i), c.lookup))
-  assert.equal(c.kept(), 16, 'the seventeenth used the first one’s surface')
-  assert.deepEqual(draw(sized(16), c.lookup), frames[16], 'the last is kept')
-  assert.equal(c.kept(), 16)
-  // The first was let go: drawn again, on the surface of the second, cleared.
-  assert.deepEqual(draw(sized(0), c.lookup), frames[0])
-  assert.equal(c.kept(), 16)
-  assert.deepEqual(draw(sized(0), counting().lookup), frames[0], 'as a lookup that never saw the others draws it')
-  // The second was let go for it.
-  draw(sized(1), c.lookup)
-  assert.equal(c.kept(), 16)
-  assert.deepEqual(draw(sized(2), c.lookup), frames[2])
-  assert.equal(c.kept(), 16, 'the third was still kept')
+  const frames = Array.from({ length: 17 }, (_, i) => draw(sized(i), images))
+  for (let i = 0; i < 17; i++) assert.deepEqual(draw(sized(i), images), frames[i], `size ${i}: kept as the first drawing`)
+  assert.deepEqual(keptShadowStats(images), { drawn: 34, copied: 0, surfaces: 17, kept: 16, bytes: 16 * SHADOW_BYTES }, 'the seventeenth used the first one’s surface')
+  assert.deepEqual(draw(sized(16), images), frames[16], 'the last is kept')
+  assert.equal(keptShadowStats(images)!.copied, 1)
+  // The first was let go: drawn through the transit surface, then kept again on the surface of
+  // the second, cleared.
+  assert.deepEqual(draw(sized(0), images), frames[0])
+  assert.deepEqual(draw(sized(0), images), frames[0])
+  assert.deepEqual(keptShadowStats(images), { drawn: 36, copied: 1, surfaces: 17, kept: 16, bytes: 16 * SHADOW_BYTES })
+  assert.deepEqual(draw(sized(0), lookup()), frames[0], 'as a lookup that never saw the others draws it')
+  assert.deepEqual(draw(sized(2), images), frames[2])
+  assert.equal(keptShadowStats(images)!.copied, 2, 'the third was still kept')
 })
 
 test('a shadow too big to keep is drawn through a surface of its own each time, for the same pixels', () => {
-  const c = counting()
+  const images = lookup()
   // The blur reaches ~2730 x 1810 pixels: 20 MB, over half of the 32 MiB budget.
   const big = scene([image(100.5, 80.5, 4400)], { width: 4600, height: 3100 })
-  const first = draw(big, c.lookup)
-  const second = draw(big, c.lookup)
-  assert.equal(c.kept(), 2, 'not kept: made for each frame')
+  const first = draw(big, images)
+  const second = draw(big, images)
+  assert.deepEqual(keptShadowStats(images), { drawn: 2, copied: 0, surfaces: 2, kept: 0, bytes: 0 }, 'not kept: made for each frame')
   assert.deepEqual(second, first)
 })

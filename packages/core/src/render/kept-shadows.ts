@@ -8,19 +8,23 @@ import type { ImageLookup } from './render-frame.js'
  * and the scaling up is the dearest part of a product card's drawing: ~1.3 ms of a 1080x1080
  * card's ~3 ms on Skia, for a few hundred thousand pixels of bilinear sampling. The same
  * picture at the same size casts the very same shadow in every format of that size, every
- * locale and every preview of a row, so each shadow is scaled up once into a surface of its own
- * and copied onto the frame from there (a copy at whole-pixel offsets: ~0.3 ms).
+ * locale and every preview of a row, so a shadow is scaled up into a surface of its own and
+ * copied onto the frame from there (a copy at whole-pixel offsets: ~0.1 ms).
  *
- * Every soft shadow goes through a kept surface, made on the first frame and copied on the
- * next ones alike, so that a frame's pixels do not depend on what was drawn before it.
+ * Every soft shadow goes through a surface, so that a frame's pixels do not depend on what was
+ * drawn before it. A shadow seen for the first time goes through one transit surface, used
+ * again for the next (a catalogue of unique products makes no surface per row); one seen again
+ * among the last shadows drawn gets a surface of its own, kept for the frames after it.
  */
 
 // Shadows kept for one image lookup, and their bytes (RGBA) at most: a 1080x1080 card's
-// product shadow is ~1.5-2.5 MB, so a batch's formats for a dozen products.
+// product shadow is ~1-2.5 MB, so a batch's formats for a dozen products.
 const MAX_SHADOWS = 16
 const MAX_BYTES = 32 * 1024 * 1024
-// Kept surfaces are made in steps of this many pixels, so that one let go can be used again
-// for a shadow of a similar size.
+// How many shadows drawn once are remembered, to be kept when they come back.
+const REMEMBERED = 64
+// Surfaces are made in steps of this many pixels, so that one let go can be used again for a
+// shadow of a similar size.
 const STEP = 64
 
 /** Where a kept shadow lands, relative to the whole pixel its key was made for, and its size. */
@@ -36,14 +40,38 @@ interface Kept extends ShadowPlacement {
   surface: Surface
 }
 
-const caches = new WeakMap<object, Kept[]>()
+/** What the shadows of one image lookup cost: see keptShadowStats. */
+export interface KeptShadowStats {
+  /** Shadows scaled up: through the transit surface, into a kept one, or too big to keep. */
+  drawn: number
+  /** Shadows copied from a kept surface without being scaled up again. */
+  copied: number
+  /** Surfaces made for shadows (kept ones, the transit surface as it grows, and too big ones). */
+  surfaces: number
+  /** Shadows kept now, and their surfaces' bytes. */
+  kept: number
+  bytes: number
+}
+
+interface Shadows {
+  kept: Kept[]
+  /** Keys of shadows drawn once through the transit surface, most recent first. */
+  seen: string[]
+  transit?: Surface
+  stats: Omit<KeptShadowStats, 'kept' | 'bytes'>
+}
+
+const caches = new WeakMap<object, Shadows>()
+
+const surfaceBytes = (s: Surface) => s.width * s.height * 4
+const stepUp = (n: number) => Math.ceil(n / STEP) * STEP
 
 /**
- * The kept shadow for `key`, or a new one: `place()` says where it lands (undefined when it
- * draws nothing), then `draw(surface, placement)` draws it onto a transparent surface, the
- * placement's corner at the surface's corner. The surface is the lookup's until the next call: copy it
- * onto the frame before asking for another. Undefined when the shadow draws nothing or the
- * lookup cannot make surfaces.
+ * The surface holding the shadow for `key`, drawn now or earlier: `place()` says where the
+ * shadow lands (undefined when it draws nothing), then `draw(surface, placement)` draws it onto
+ * a transparent surface, the placement's corner at the surface's corner. The surface is the
+ * lookup's: copy it onto the frame before asking for another shadow. Undefined when the shadow
+ * draws nothing or the lookup cannot make surfaces.
  */
 export function keptShadow(
   images: ImageLookup,
@@ -52,46 +80,67 @@ export function keptShadow(
   draw: (surface: Surface, placement: ShadowPlacement) => void,
 ): (ShadowPlacement & { surface: Surface }) | undefined {
   if (!images.createSurface) return undefined
-  let kept = caches.get(images)
-  if (!kept) {
-    kept = []
-    caches.set(images, kept)
+  let shadows = caches.get(images)
+  if (!shadows) {
+    shadows = { kept: [], seen: [], stats: { drawn: 0, copied: 0, surfaces: 0 } }
+    caches.set(images, shadows)
   }
+  const { kept, seen, stats } = shadows
   const at = kept.findIndex((k) => k.key === key)
   if (at >= 0) {
     const [hit] = kept.splice(at, 1)
     kept.unshift(hit!)
+    stats.copied++
     return hit
   }
   const placement = place()
   if (!placement || placement.width <= 0 || placement.height <= 0) return undefined
-  const width = Math.ceil(placement.width / STEP) * STEP
-  const height = Math.ceil(placement.height / STEP) * STEP
-  const bytes = width * height * 4
-  if (bytes > MAX_BYTES / 2) {
-    // Too big to keep: drawn through a surface all the same, for the same pixels.
-    const surface = images.createSurface(placement.width, placement.height)
+  const make = (width: number, height: number) => {
+    stats.surfaces++
+    return images.createSurface!(width, height)
+  }
+  const drawOn = (surface: Surface, clear: boolean) => {
+    if (clear) surface.context.clearRect(0, 0, placement.width, placement.height)
     draw(surface, placement)
+    stats.drawn++
     return { ...placement, surface }
   }
-  // Room for it: the least recently used go, and one of theirs of the same size is used again.
+  const width = stepUp(placement.width)
+  const height = stepUp(placement.height)
+  const bytes = width * height * 4
+  // Too big to keep: drawn through a surface all the same, for the same pixels.
+  if (bytes > MAX_BYTES / 2) return drawOn(make(placement.width, placement.height), false)
+  const before = seen.indexOf(key)
+  if (before < 0) {
+    // The first time: through the transit surface, grown to hold it.
+    seen.unshift(key)
+    seen.length = Math.min(seen.length, REMEMBERED)
+    let transit = shadows.transit
+    const fresh = !transit || transit.width < width || transit.height < height
+    if (fresh) transit = shadows.transit = make(Math.max(width, transit?.width ?? 0), Math.max(height, transit?.height ?? 0))
+    return drawOn(transit!, !fresh)
+  }
+  seen.splice(before, 1)
+  // Seen again: kept. Room for it: the least recently used go, and one of theirs of the same
+  // size is used again.
   let used = bytes
-  let spare: Surface | undefined
   let keep = 0
   while (keep < kept.length && keep < MAX_SHADOWS - 1 && used + surfaceBytes(kept[keep]!.surface) <= MAX_BYTES) used += surfaceBytes(kept[keep++]!.surface)
-  for (const gone of kept.splice(keep)) if (!spare && gone.surface.width === width && gone.surface.height === height) spare = gone.surface
-  let surface: Surface
-  if (spare) {
-    surface = spare
-    surface.context.clearRect(0, 0, placement.width, placement.height)
-  } else surface = images.createSurface(width, height)
-  draw(surface, placement)
-  const entry: Kept = { key, surface, ...placement }
+  const spare = kept.splice(keep).find((gone) => gone.surface.width === width && gone.surface.height === height)?.surface
+  const entry: Kept = { key, ...drawOn(spare ?? make(width, height), spare !== undefined) }
   kept.unshift(entry)
   return entry
 }
 
-const surfaceBytes = (s: Surface) => s.width * s.height * 4
+/**
+ * What the soft shadows drawn through an image lookup (an AssetStore) cost so far: how many were
+ * scaled up and how many copied from a kept surface, the surfaces made for them, and what is
+ * kept now. Undefined before the first.
+ */
+export function keptShadowStats(images: object): KeptShadowStats | undefined {
+  const shadows = caches.get(images)
+  return shadows && { ...shadows.stats, kept: shadows.kept.length, bytes: shadows.kept.reduce((n, k) => n + surfaceBytes(k.surface), 0) }
+}
 
 /** Lets go of the shadows kept for an image lookup. */
 export function releaseKeptShadows(images: object): void {
