@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import { workerModuleUrl } from './worker-module-url.js'
 import { errorRecord } from './row-files.js'
-import { RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
+import { RowRenderer, rowsAtOnce, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
 
 /** Renders row jobs, in worker threads or in this thread. */
 export interface RenderPool {
@@ -30,13 +30,16 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
   const local = inThisThread(setup)
   if (concurrency <= 1) return { concurrency: 1, run: local, close: async () => {} }
   const workers = concurrency - 1
+  // Rows a renderer takes at once (see rowsAtOnce), in this thread and in each worker.
+  const lanes = rowsAtOnce(setup.type)
+  // Each worker also holds the row after the ones it is rendering, so that it never waits on
+  // this thread, busy rendering too, to hand it the next.
+  const perWorker = lanes + 1
   const piscina = new Piscina({
     filename: workerModuleUrl(import.meta.url, 'render-worker').href,
     minThreads: workers,
     maxThreads: workers,
-    // Each worker holds the row after the one it is rendering (it renders them one at a time),
-    // so that it never waits on this thread, busy rendering too, to hand it the next.
-    concurrentTasksPerWorker: 2,
+    concurrentTasksPerWorker: perWorker,
     // Let a worker's event loop run between tasks (sockets, timers of the asset fetches).
     atomics: 'disabled',
     idleTimeout: 60_000,
@@ -44,12 +47,12 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
   })
   const waiting: { job: RowJob; done: (result: RowJobResult) => void }[] = []
   let inWorkers = 0
-  let localBusy = false
+  let inThisThreadNow = 0
   const inWorker = (job: RowJob): Promise<RowJobResult> =>
     (piscina.run(job) as Promise<RowJobResult>).catch((error: unknown) => failedRow(job, error, 'The render worker failed: '))
   const inThread = (job: RowJob): Promise<RowJobResult> => local(job).catch((error: unknown) => failedRow(job, error, 'Rendering failed: '))
   const pump = () => {
-    while (inWorkers < workers * 2 && waiting.length > 0) {
+    while (inWorkers < workers * perWorker && waiting.length > 0) {
       const { job, done } = waiting.shift()!
       inWorkers++
       void inWorker(job).then((result) => {
@@ -58,11 +61,11 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
         pump()
       })
     }
-    if (!localBusy && waiting.length > 0) {
+    while (inThisThreadNow < lanes && waiting.length > 0) {
       const { job, done } = waiting.shift()!
-      localBusy = true
+      inThisThreadNow++
       void inThread(job).then((result) => {
-        localBusy = false
+        inThisThreadNow--
         done(result)
         pump()
       })
@@ -87,17 +90,11 @@ function failedRow(job: RowJob, error: unknown, prefix: string): RowJobResult {
   return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/** Renders rows one at a time in this thread; the renderer's surfaces are reused between rows. */
+/**
+ * Renders rows in this thread, as many at once as its renderer takes (see rowsAtOnce); the
+ * renderer's surfaces are reused between rows.
+ */
 function inThisThread(setup: RowRendererSetup): (job: RowJob) => Promise<RowJobResult> {
   let renderer: RowRenderer | undefined
-  let queue: Promise<unknown> = Promise.resolve()
-  return (job) => {
-    // A row may render without ever waiting on the event loop (encoding and writing happen on
-    // this thread): yield to it first, so the workers' messages are answered between rows.
-    const next = queue.then(yieldToEventLoop).then(() => (renderer ??= new RowRenderer(setup)).render(job))
-    queue = next.catch(() => {})
-    return next
-  }
+  return (job) => (renderer ??= new RowRenderer(setup)).render(job)
 }

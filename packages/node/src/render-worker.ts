@@ -12,13 +12,11 @@ sharp.concurrency(1)
 
 const renderer = new RowRenderer(workerData as RowRendererSetup)
 
-// The pool hands each worker the next row while it renders one: rows render one at a time,
-// in the order they came, since the renderer reuses its surfaces.
-let queue: Promise<unknown> = Promise.resolve()
-
-/** Renders one row's outputs in this worker. */
+/**
+ * Renders one row's outputs in this worker. The pool hands each worker the next row while it
+ * renders one; the renderer takes as many at once as the output type gains from (see
+ * rowsAtOnce), and the others in the order they came.
+ */
 export default function renderRow(job: RowJob): Promise<RowJobResult> {
-  const next = queue.then(() => renderer.render(job))
-  queue = next.catch(() => {})
-  return next
+  return renderer.render(job)
 }
