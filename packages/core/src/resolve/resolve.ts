@@ -11,6 +11,7 @@ import type { Platform, Surface } from '../platform/platform.js'
 import type { Scene, SceneFontRef, SceneImage, SceneNode, SceneText, TextFitReport } from '../scene/scene.js'
 import { DEFAULT_FONT_FAMILY } from '../text/default-fonts.js'
 import type { FontLibrary } from '../text/font-library.js'
+import { keptLayout } from '../text/kept-layouts.js'
 import { layoutText } from '../text/layout-text.js'
 import { assignFonts } from '../text/font-runs.js'
 import { cssFontAt } from '../text/css-font.js'
@@ -118,11 +119,7 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
   })()
   const direction = ctx.direction
   const letterSpacing = layer.letterSpacing === undefined ? 0 : resolveLength(layer.letterSpacing, 'min', lctx)
-  const result = layoutText(c, {
-    text,
-    fontAt,
-    runs: assigned.runs.map((r) => ({ start: r.start, end: r.end, fontAt: cssFontAt(r.face) })),
-    ellipsisFontAt: cssFontAt(assigned.ellipsisFace),
+  const settings = {
     fontSize,
     minFontSize,
     shrink: layer.fit === 'shrink',
@@ -136,7 +133,19 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
     verticalAlign: layer.verticalAlign ?? 'top',
     metrics,
     locale: ctx.locale,
-  })
+  }
+  // Everything the layout depends on, the fonts by face (see keptLayout).
+  const faceKey = (f: SceneFontRef) => [f.family, f.weight, f.style]
+  const key = JSON.stringify([text, faceKey(face), assigned.runs.map((r) => [r.start, r.end, ...faceKey(r.face)]), faceKey(assigned.ellipsisFace), settings])
+  const result = keptLayout(ctx.options.fonts, key, () =>
+    layoutText(c, {
+      text,
+      fontAt,
+      runs: assigned.runs.map((r) => ({ start: r.start, end: r.end, fontAt: cssFontAt(r.face) })),
+      ellipsisFontAt: cssFontAt(assigned.ellipsisFace),
+      ...settings,
+    }),
+  )
   ctx.text.push({ layer: layer.id, status: result.status, fontSize: result.fontSize, requestedFontSize: fontSize, missingGlyphs: assigned.missing.length > 0 ? assigned.missing : undefined })
   return {
     ...base,

@@ -5,6 +5,7 @@ import { CodePointSet, readCmapCoverage } from './code-point-set.js'
 import { builtInFontFile } from './default-fonts.js'
 import type { FallbackFamilyId } from './fallback-stack.js'
 import { readFontMetrics, type FontMetrics } from './font-metrics.js'
+import { forgetLayouts } from './kept-layouts.js'
 
 export interface FontLibraryOptions {
   /** Base URL of the built-in font files (`@vitrine/core/fonts/`), ending in `/`. */
@@ -69,6 +70,8 @@ export class FontLibrary {
   /** Registers the bytes of a face directly. */
   async addBytes(face: SceneFontRef, bytes: Uint8Array): Promise<void> {
     const k = key(face)
+    // New files for a face already here: the layouts made with the old ones no longer hold.
+    if (this.loading.has(k)) forgetLayouts(this)
     const p = this.register(face, bytes)
     this.loading.set(k, p)
     await p
