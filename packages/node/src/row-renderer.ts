@@ -200,7 +200,9 @@ export class RowRenderer {
         })
         if (this.setup.lint) {
           const where = { id: job.id, format: request.format, locale: request.locale, market: request.market, rowPointer: job.rowPointer, values: job.values }
-          const entries = lintOutput(rendered.scene, where, { platform: this.platform, assets: this.assets, template: this.setup.template, date: this.setup.lint.date, scratch: this.scratchFor(request.format) })
+          // Lint renders on a surface of its own: the output's keeps the frame.
+          const lint = this.setup.lint
+          const entries = this.borrow(request.format, (scratch) => lintOutput(rendered.scene, where, { platform: this.platform, assets: this.assets, template: this.setup.template, date: lint.date, scratch }))
           if (entries.length > 0) (result.lint ??= []).push(...entries)
           const refused = this.setup.lint.strict ? strictLintError(entries) : undefined
           if (refused) throw refused
@@ -235,16 +237,6 @@ export class RowRenderer {
     return result
   }
 
-  /** A second surface per size, for lint's renders (the output's own surface keeps the frame). */
-  private readonly scratch = new Map<string, Surface>()
-  private scratchFor(formatId: string): Surface {
-    const { width, height } = getFormat(formatId)
-    const key = `${width}x${height}`
-    let surface = this.scratch.get(key)
-    if (!surface) this.scratch.set(key, (surface = this.platform.createSurface(width, height)))
-    return surface
-  }
-
   private surfacesOf(formatId: string): Surface[] {
     const { width, height } = getFormat(formatId)
     const key = `${width}x${height}`
@@ -261,6 +253,16 @@ export class RowRenderer {
     const surface = this.surfacesOf(formatId).find((s) => !this.busy.has(s)) ?? this.add(formatId)
     this.busy.add(surface)
     return surface
+  }
+
+  /** Lends a free surface of the format's size to `use`, for as long as it runs. */
+  private borrow<T>(formatId: string, use: (surface: Surface) => T): T {
+    const surface = this.take(formatId)
+    try {
+      return use(surface)
+    } finally {
+      this.busy.delete(surface)
+    }
   }
 
   private add(formatId: string): Surface {
