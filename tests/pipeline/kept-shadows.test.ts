@@ -121,3 +121,17 @@ test('a shadow too big to keep is drawn through a surface of its own each time, 
   assert.deepEqual(keptShadowStats(images), { drawn: 2, copied: 0, surfaces: 2, kept: 0, bytes: 0 }, 'not kept: made for each frame')
   assert.deepEqual(second, first)
 })
+
+test('a picture that moves, or that a group moves, is not kept: its shadow is another on every frame', () => {
+  const images = lookup()
+  const animation = { start: 0, end: 2, effects: [] }
+  const picture = image(40.25, 150.5)
+  draw(scene([{ ...picture, animation }]), images)
+  const group = { type: 'group' as const, id: 'moving', x: 0, y: 0, width: SIZE.width, height: SIZE.height, opacity: 1, rotation: 0, clip: false, animation, children: [picture] }
+  draw({ ...scene([]), nodes: [group] }, images)
+  assert.equal(keptShadowStats(images), undefined, 'drawn straight, as before')
+  // The same picture, still: kept.
+  draw(scene([picture]), images)
+  assert.equal(keptShadowStats(images)!.drawn, 1)
+})
+

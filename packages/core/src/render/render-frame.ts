@@ -94,14 +94,15 @@ function axisAlignedTransform(ctx: Canvas2DContext): TransformLike | undefined {
  * Draws only the shadow of a picture, blurred on a small scratch surface and scaled up to its
  * place. Returns false when the shadow is sharp enough to draw directly.
  *
- * With a lookup that knows content bounds, under a transform that only moves and scales (no
- * rotation, no mirroring), the shadow is scaled up into a kept surface at its place's fraction
+ * With a lookup that knows content bounds, for a `still` layer (no animation of its own or of
+ * a group around it) under a transform that only moves and scales (no rotation, no
+ * mirroring), the shadow is scaled up into a kept surface at its place's fraction
  * of a pixel, only where the blur reached (a cut-out's shadow covers half of the scratch
  * surface or less), and copied onto the frame at whole pixels: the next frame with the same
  * picture at the same size and fraction copies it again (see keptShadow). Otherwise it is
  * scaled up straight onto the frame, clipped to where the blur reached when `m` is given.
  */
-function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, m: TransformLike | undefined): boolean {
+function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, m: TransformLike | undefined, still: boolean): boolean {
   const shadow = node.shadow
   if (!shadow || !images.createSurface || shadow.blur <= MAX_SCRATCH_BLUR) return false
   const k = MAX_SCRATCH_BLUR / shadow.blur
@@ -128,8 +129,9 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   const x = dest.x - pad + shadow.offsetX
   const y = dest.y - pad + shadow.offsetY
   // A lookup that knows where pictures have pixels (an AssetStore) draws only where the blur
-  // reached, from a kept surface.
-  const t = images.contentBounds ? axisAlignedTransform(ctx) : undefined
+  // reached, from a kept surface: for a layer that stays still, whose shadow the next frames
+  // can copy (one that moves, or is moved by a group, is another shadow on every frame).
+  const t = images.contentBounds && still ? axisAlignedTransform(ctx) : undefined
   if (t && t.a > 0 && t.d > 0) {
     // Device pixels per scratch pixel, and where the scratch surface's corner lands: a whole
     // pixel (ix, iy) and a fraction (fx, fy) of one. The kept shadow is a function of its key.
@@ -238,7 +240,8 @@ function drawRect(ctx: Canvas2DContext, node: SceneRect): void {
   }
 }
 
-function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup): void {
+/** Draws a picture; `still` when neither it nor a group around it is animated. */
+function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup, still = false): void {
   const image = images.get(node.src)
   if (!image) throw new Error(`renderFrame: image ${node.src} is not loaded; load the scene's images first`)
   const rounded = node.radii.some((r) => r > 0)
@@ -260,7 +263,7 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup):
     // Where clipping to the visible part is safe, the transform to clip under.
     const m = visible ? axisAlignedTransform(ctx) : undefined
     // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
-    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, m)
+    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, m, still)
     if (!softShadow) setShadow(ctx, node.shadow)
     if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
     ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
@@ -336,7 +339,8 @@ function drawText(ctx: Canvas2DContext, node: SceneText): void {
   ctx.direction = 'ltr'
 }
 
-function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t: number): void {
+/** Draws a node at time `t`; `moving` when a group around it is animated. */
+function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t: number, moving = false): void {
   if (node.opacity <= 0) return
   // The node's state at time t (videos): a pure function of its animation and t.
   const motion = node.animation ? sampleAnimation(node.animation, t) : undefined
@@ -357,7 +361,7 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
       drawRect(ctx, node)
       break
     case 'image':
-      drawImage(ctx, node.animation?.kenBurns ? kenBurnsAt(node, t) : node, images)
+      drawImage(ctx, node.animation?.kenBurns ? kenBurnsAt(node, t) : node, images, !moving && !node.animation)
       break
     case 'text':
       if (node.animation?.text) drawTextUnits(ctx, node, t, drawText)
@@ -372,7 +376,7 @@ function drawNode(ctx: Canvas2DContext, node: SceneNode, images: ImageLookup, t:
         ctx.rect(node.x, node.y, node.width, node.height)
         ctx.clip()
       }
-      for (const child of node.children) drawNode(ctx, child, images, t)
+      for (const child of node.children) drawNode(ctx, child, images, t, moving || node.animation !== undefined)
       break
   }
   ctx.restore()
