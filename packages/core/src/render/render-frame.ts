@@ -100,9 +100,10 @@ function axisAlignedTransform(ctx: Canvas2DContext): TransformLike | undefined {
  * of a pixel, only where the blur reached (a cut-out's shadow covers half of the scratch
  * surface or less), and copied onto the frame at whole pixels: the next frame with the same
  * picture at the same size and fraction copies it again (see keptShadow). Otherwise it is
- * scaled up straight onto the frame, clipped to where the blur reached when `m` is given.
+ * scaled up straight onto the frame, clipped to where the blur reached when `clip` is set
+ * (the picture has transparent margins) and the transform is `aligned` (axisAlignedTransform).
  */
-function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, m: TransformLike | undefined, still: boolean): boolean {
+function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, aligned: TransformLike | undefined, clip: boolean, still: boolean): boolean {
   const shadow = node.shadow
   if (!shadow || !images.createSurface || shadow.blur <= MAX_SCRATCH_BLUR) return false
   const k = MAX_SCRATCH_BLUR / shadow.blur
@@ -131,7 +132,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
   // A lookup that knows where pictures have pixels (an AssetStore) draws only where the blur
   // reached, from a kept surface: for a layer that stays still, whose shadow the next frames
   // can copy (one that moves, or is moved by a group, is another shadow on every frame).
-  const t = images.contentBounds && still ? axisAlignedTransform(ctx) : undefined
+  const t = images.contentBounds && still ? aligned : undefined
   if (t && t.a > 0 && t.d > 0) {
     // Device pixels per scratch pixel, and where the scratch surface's corner lands: a whole
     // pixel (ix, iy) and a fraction (fx, fy) of one. The kept shadow is a function of its key.
@@ -181,6 +182,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
     return true
   }
   const scratch = blurred()
+  const m = clip ? aligned : undefined
   ctx.save()
   if (m) {
     const reached = surfaceContentBounds(scratch)
@@ -260,10 +262,11 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup, 
       roundedRectPath(ctx, node.x, node.y, node.width, node.height, node.radii)
       ctx.clip()
     }
-    // Where clipping to the visible part is safe, the transform to clip under.
-    const m = visible ? axisAlignedTransform(ctx) : undefined
+    // The transform under which clipping (and copying a kept shadow) is safe, if any.
+    const aligned = axisAlignedTransform(ctx)
+    const m = visible ? aligned : undefined
     // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
-    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, m, still)
+    const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, aligned, visible !== undefined, still)
     if (!softShadow) setShadow(ctx, node.shadow)
     if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
     ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
