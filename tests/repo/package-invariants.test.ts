@@ -112,6 +112,46 @@ describe('library packages', () => {
     })
   }
 
+  // What the build wrote (`pnpm test` builds first). A library's files may import only what a
+  // consumer installs with it; code bundled from other packages comes with their licences.
+  for (const dir of libraries) {
+    const manifest = readJson(`${dir}/package.json`)
+    const dist = join(root, dir, 'dist')
+    const bundles = existsSync(dist) ? readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')) : []
+    if (bundles.length === 0) continue
+
+    test(`${manifest.name}'s build imports only its dependencies, and lists the licences of what it bundles`, () => {
+      const installed = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
+      const bundled = new Set<string>()
+      for (const file of bundles) {
+        const code = readFileSync(join(dist, file), 'utf8')
+        const specifiers = [
+          ...code.matchAll(/^(?:import|export)\b[^;'"]*?from\s*'([^']+)'/gm),
+          ...code.matchAll(/^import\s*'([^']+)'/gm),
+          ...code.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g),
+        ].map((m) => m[1]!)
+        for (const specifier of specifiers) {
+          if (specifier.startsWith('.') || specifier.startsWith('node:')) continue
+          assert.ok(
+            installed.some((d) => specifier === d || specifier.startsWith(d + '/')),
+            `${dir}/dist/${file} imports "${specifier}", which is not in ${manifest.name}'s dependencies: a consumer would not have it`,
+          )
+        }
+        const map = join(dist, file + '.map')
+        if (!existsSync(map)) continue
+        for (const source of (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources) {
+          const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source)?.[1]
+          if (name) bundled.add(name)
+        }
+      }
+      if (bundled.size === 0) return
+      const notices = join(dist, 'THIRD-PARTY-LICENSES.txt')
+      assert.ok(existsSync(notices), `${dir}/dist bundles ${[...bundled].join(', ')} but has no THIRD-PARTY-LICENSES.txt`)
+      const listed = readFileSync(notices, 'utf8')
+      for (const name of bundled) assert.ok(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@\\S+ \\(`, 'm').test(listed), `${dir}/dist bundles ${name}, missing from THIRD-PARTY-LICENSES.txt`)
+    })
+  }
+
   test('every @vitrine library has the same version', () => {
     const versions = new Map(libraries.map((dir) => [readJson(`${dir}/package.json`).name, readJson(`${dir}/package.json`).version]))
     const distinct = new Set(versions.values())
