@@ -1,6 +1,7 @@
 // @vitrine/core — public API. Named exports only: this list is the API.
 
 export { VitrineError, toPointer, pointerSegment, describeValue } from './errors/vitrine-error.js'
+export { closestName } from './errors/closest-name.js'
 export type { VitrineErrorCode, VitrineIssue, VitrineErrorOptions } from './errors/vitrine-error.js'
 
 export { parseTemplate, schemaIssues } from './document/validate-template.js'

@@ -1,38 +1,10 @@
 import { parseArgs } from 'node:util'
-import { VitrineError } from '@vitrine/core'
+import { closestName as closest, VitrineError } from '@vitrine/core'
 import { formatCommandHelp, formatMainHelp } from './cli-help.js'
 import type { CliIo } from './commands/cli-command.js'
 import { cliCommands } from './commands/cli-commands.js'
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js'
 import { reportError } from './report-error.js'
-
-/** Edit distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = distance(word, candidate)
-    if (d < bestDistance) {
-      best = candidate
-      bestDistance = d
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
-}
 
 /**
  * Runs `vitrine` with the given arguments (without `node` and the script) and resolves to the

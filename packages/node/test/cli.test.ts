@@ -203,7 +203,7 @@ describe('vitrine render: usage and template errors exit 2 and render nothing', 
   const base = ['render', template, '--data', goodCsv, '--format', '300x200']
   const cases: Array<[string, () => string[], RegExp]> = [
     ['an unknown flag', () => [...base, '--out', join(work, 'x'), '--fromat', 'a'], /Unknown option --fromat .*did you mean --format\?/],
-    ['an unknown format', () => ['render', template, '--data', goodCsv, '--format', 'instagram-squar', '--out', join(work, 'x')], /Unknown format "instagram-squar": expected one of instagram-square/],
+    ['an unknown format', () => ['render', template, '--data', goodCsv, '--format', 'instagram-squar', '--out', join(work, 'x')], /Unknown format "instagram-squar" \(did you mean instagram-square\?\): expected one of instagram-square/],
     ['a missing --data', () => ['render', template, '--format', '300x200', '--out', join(work, 'x')], /Missing --data <file>/],
     ['a missing template argument', () => ['render', '--data', goodCsv, '--format', '300x200', '--out', join(work, 'x')], /Missing <template.json>/],
     ['a quality out of range', () => [...base, '--out', join(work, 'x'), '--type', 'jpeg', '--quality', '0'], /--quality: expected a whole number from 1 to 100, found "0"/],

@@ -1,3 +1,4 @@
+import { closestName } from '../errors/closest-name.js'
 import { VitrineError } from '../errors/vitrine-error.js'
 import { withVideoLimits, type VideoLimits } from './video-limits.js'
 
@@ -110,8 +111,22 @@ export function getFormat(id: string): Format {
   }
   throw new VitrineError(
     'format/unknown',
-    `Unknown format ${JSON.stringify(id)}: expected one of ${formatCatalog.map((f) => f.id).join(', ')}, or WIDTHxHEIGHT such as 1080x1080 (1 to 16384 each)`,
+    `Unknown format ${JSON.stringify(id)}${formatHint(id)}: expected one of ${formatCatalog.map((f) => f.id).join(', ')}, or WIDTHxHEIGHT such as 1080x1080 (1 to 16384 each)`,
   )
+}
+
+/** " (did you mean …?)" for a mistyped format id or size, else "". */
+function formatHint(id: string): string {
+  if (typeof id !== 'string') return ''
+  // A size written another way: "1080X1080", "1080 × 1080", "1080*1080".
+  const size = /^\s*(\d+)\s*[xX×*]\s*(\d+)\s*$/.exec(id)
+  if (size) {
+    const [width, height] = [Number(size[1]), Number(size[2])]
+    const fits = (n: number) => n >= 1 && n <= 16384
+    return fits(width) && fits(height) ? ` (did you mean ${width}x${height}?)` : ''
+  }
+  const guess = closestName(id.trim(), formatCatalog.map((f) => f.id))
+  return guess ? ` (did you mean ${guess}?)` : ''
 }
 
 /** The safe-zone rectangle of a format, in output pixels. */

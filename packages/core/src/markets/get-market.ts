@@ -1,3 +1,4 @@
+import { closestName } from '../errors/closest-name.js'
 import { VitrineError } from '../errors/vitrine-error.js'
 import { baseNameOf, languageOf, remember } from '../i18n/locale-tag.js'
 import { findMarket, marketCatalog } from './market-catalog.js'
@@ -16,8 +17,11 @@ import type { MarketProfile } from './market-profile.js'
 export function getMarket(id: string, path = ''): MarketProfile {
   const market = typeof id === 'string' ? findMarket(id.trim()) : undefined
   if (market) return market
-  const known = marketCatalog.map((m) => m.id).join(', ')
-  throw new VitrineError('market/unknown', `${path ? path + ': ' : ''}unknown market ${JSON.stringify(id)}; expected one of ${known}`, {
+  const ids = marketCatalog.map((m) => m.id)
+  const known = ids.join(', ')
+  const guess = typeof id === 'string' ? closestName(id.trim().replace(/_/g, '-'), ids) : undefined
+  const hint = guess ? ` (did you mean ${guess}?)` : ''
+  throw new VitrineError('market/unknown', `${path ? path + ': ' : ''}unknown market ${JSON.stringify(id)}${hint}; expected one of ${known}`, {
     path,
     issues: [{ path, message: `unknown market ${JSON.stringify(id)}`, expected: `one of ${known}`, found: JSON.stringify(id) }],
   })

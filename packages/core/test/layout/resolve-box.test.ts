@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { resolveBox } from '../../src/layout/resolve-box.js'
 import { resolveLength } from '../../src/layout/resolve-length.js'
 import { aspectClassOf, formatCatalog, getFormat, safeRect } from '../../src/formats/format-catalog.js'
+import { closestName } from '../../src/errors/closest-name.js'
 
 const canvas = { x: 0, y: 0, width: 1080, height: 1920 }
 
@@ -77,6 +78,24 @@ test('custom WIDTHxHEIGHT formats work and bad ids are refused with the list', (
   assert.deepEqual([getFormat('800x600').width, getFormat('800x600').height], [800, 600])
   assert.throws(() => getFormat('0x600'), /Unknown format/)
   assert.throws(() => getFormat('instagram'), /expected one of instagram-square/)
+})
+
+test('a mistyped format id or size gets a "did you mean"; a name far from every id does not', () => {
+  assert.throws(() => getFormat('instagram-sqare'), /Unknown format "instagram-sqare" \(did you mean instagram-square\?\): expected one of/)
+  assert.throws(() => getFormat('TikTok'), /\(did you mean tiktok\?\)/)
+  assert.throws(() => getFormat('1080X1920'), /\(did you mean 1080x1920\?\)/)
+  assert.throws(() => getFormat('1080 × 1350'), /\(did you mean 1080x1350\?\)/)
+  // Out of range: no size to suggest.
+  assert.throws(() => getFormat('0x600'), (e: unknown) => e instanceof Error && !/did you mean/.test(e.message))
+  assert.throws(() => getFormat('billboard'), (e: unknown) => e instanceof Error && !/did you mean/.test(e.message))
+})
+
+test('closestName finds the nearest name within a few edits, ignoring case', () => {
+  assert.equal(closestName('rendr', ['render', 'lint', 'validate']), 'render')
+  assert.equal(closestName('VALIDATE', ['render', 'validate']), 'validate')
+  assert.equal(closestName('youtube-thumb', ['youtube-thumbnail', 'x-post']), 'youtube-thumbnail')
+  assert.equal(closestName('banner', ['instagram-square', 'tiktok']), undefined)
+  assert.equal(closestName('x', []), undefined)
 })
 
 test('safe zones are data and give a rectangle inside the canvas', () => {

@@ -66,6 +66,15 @@ test('getMarket is case-insensitive and refuses an unknown market, listing the k
   )
 })
 
+test('a mistyped market gets a "did you mean"; one far from every id does not', () => {
+  assert.throws(() => getMarket('de_DE', '--market'), /unknown market "de_DE" \(did you mean de-DE\?\); expected one of/)
+  assert.throws(() => getMarket('ar-SAA'), /\(did you mean ar-SA\?\)/)
+  assert.throws(
+    () => getMarket('xx-YY'),
+    (e: unknown) => e instanceof VitrineError && !/did you mean/.test(e.message),
+  )
+})
+
 test('a locale finds its market; a bare language does not', () => {
   assert.equal(marketForLocale('de-DE')?.id, 'de-DE')
   assert.equal(marketForLocale('ar-SA-u-nu-latn')?.id, 'ar-SA')
