@@ -44,8 +44,25 @@ export function libraryConfig(dir, input, { inline = [] } = {}) {
     },
     plugins: [
       esbuild({ target: 'es2022', tsconfig: resolve(dir, 'tsconfig.json') }),
+      onlyListedInline(pkg.name, inline),
       ...(inline.length > 0 ? [nodeResolve({ mainFields: ['module', 'main'], exportConditions: ['import', 'module', 'default'] }), thirdPartyLicenses()] : []),
     ],
+  }
+}
+
+/**
+ * Fails the build when the package's own code imports a package that is neither external (a
+ * dependency) nor listed in `inline`: it would otherwise be bundled unnoticed, or left as an
+ * import that consumers cannot resolve. What the inlined packages import themselves is theirs.
+ */
+function onlyListedInline(packageName, inline) {
+  return {
+    name: 'only-listed-inline',
+    resolveId(source, importer) {
+      if (!importer || importer.includes('/node_modules/') || /^[./\0]/.test(source) || source.startsWith('node:')) return null
+      if (inline.some((d) => source === d || source.startsWith(d + '/'))) return null
+      this.error(`${importer} imports "${source}": add it to ${packageName}'s dependencies, or to the inline list of its rollup.config.mjs`)
+    },
   }
 }
 

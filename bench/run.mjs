@@ -137,7 +137,9 @@ mkdirSync(resultsDir, { recursive: true })
 
 /** The Node command line that runs one part, writing its result to `resultPath`. */
 function sectionCommand(kind, extra, resultPath) {
-  return [process.execPath, join(benchDir, 'lib/section.mjs'), JSON.stringify({ ...options, ...extra, kind, resultPath })]
+  // The live-memory run forces a full collection before each reading (see section.mjs).
+  const nodeOptions = extra.memoryLive ? ['--expose-gc'] : []
+  return [process.execPath, ...nodeOptions, join(benchDir, 'lib/section.mjs'), JSON.stringify({ ...options, ...extra, kind, resultPath })]
 }
 
 /** What a finished part wrote, or its failure. */
@@ -241,6 +243,11 @@ if (only.includes('pool')) {
 if (only.includes('memory')) {
   console.log(`· memory: ${options.memoryRenders} ${options.memoryType} renders in one process`)
   report.memory = runSection('memory', {}, { pin: true })
+  // Then the same renders in a second process that reads live memory after forced collections:
+  // the check for a leak. The first run, left to collect as it would, gives the peak.
+  console.log(`· memory, live: the same, reading RSS after a forced full collection every ${Math.max(1, Math.round(options.memoryRenders / 40))} renders`)
+  const live = runSection('memory', { memoryLive: true }, { pin: true })
+  if (!report.memory.error) report.memory.live = live.error ? { error: live.error } : live.live
 }
 
 if (sectionNames.some((name) => only.includes(name))) {

@@ -127,19 +127,39 @@ export function printReport(report) {
     console.log(`\nMemory: ${memory.renders} ${memory.type} renders in one process (${fixed(memory.msPerImage)} ms/image)\n`)
     const marks = Object.entries(memory.rssMbAt)
     const heapAtEnd = Object.values(memory.jsHeapMbAt ?? {}).at(-1)
+    const live = memory.live && !memory.live.error ? memory.live : undefined
+    if (memory.live?.error) console.log(`  live-memory run: FAILED (${memory.live.error})`)
     table(
-      [...marks.map(([n]) => `RSS @${n}`), 'peak RSS', `slope from @${marks[0][0]}`, `slope from @${marks[1][0]}`, `JS heap @${memory.renders}`],
+      ['RSS', ...marks.map(([n]) => `@${n}`), 'peak', `slope from @${marks[0][0]}`, `slope from @${marks[1][0]}`, `JS heap @${memory.renders}`],
       [
         [
+          'as it runs',
           ...marks.map(([, mb]) => `${fixed(mb)} MB`),
           `${fixed(memory.peakRssMb)} MB`,
           `${fixed(memory.slopeMbPer1000Renders, 2)} MB/1000`,
           `${fixed(memory.secondHalfSlopeMbPer1000Renders, 2)} MB/1000`,
           `${fixed(heapAtEnd)} MB`,
         ],
+        ...(live
+          ? [
+              [
+                'live (after a full GC)',
+                ...marks.map(([n]) => `${fixed(live.rssMbAt[n])} MB`),
+                '',
+                `${fixed(live.slopeMbPer1000Renders, 2)} MB/1000`,
+                `${fixed(live.secondHalfSlopeMbPer1000Renders, 2)} MB/1000`,
+                '',
+              ],
+            ]
+          : []),
       ],
     )
-    targets.push(target('Memory: RSS slope, second half (MB per 1000 renders)', memory.secondHalfSlopeMbPer1000Renders, 5, false))
+    if (live) console.log(`  live: a second run of the same renders, reading RSS right after a forced full collection every ${live.every} renders;\n  a leak survives the collection, the JS heap's rise and fall does not.`)
+    targets.push({ name: 'Memory: peak RSS over the run (MB)', value: memory.peakRssMb, target: '(none)', pass: undefined })
+    if (live) {
+      targets.push(target('Memory: live RSS slope, second half (MB per 1000 renders)', live.secondHalfSlopeMbPer1000Renders, 5, false))
+      targets.push({ name: '  RSS slope as it runs, second half', value: memory.secondHalfSlopeMbPer1000Renders, target: '(none)', pass: undefined })
+    } else targets.push(target('Memory: RSS slope, second half (MB per 1000 renders)', memory.secondHalfSlopeMbPer1000Renders, 5, false))
   } else if (memory?.error) console.log(`\nMemory: FAILED (${memory.error})`)
 
   if (targets.length > 0) {

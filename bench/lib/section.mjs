@@ -81,8 +81,18 @@ async function runMemory(args) {
   const rows = loadProducts(args.dataPath, Math.max(1, Math.min(args.rows, 200)))
   await contender.setup({ ...args, rows })
   const every = Math.max(1, Math.round(args.memoryRenders / 200))
+  // With `memoryLive` (and node --expose-gc), live memory too: RSS right after a forced full
+  // collection, 40 times over the run. As the process runs, RSS rises and falls by 10-20 MB with
+  // the JS heap's collections, every few hundred renders, which tilts a line through 1,000
+  // renders by up to ±15 MB per 1,000 either way; a leak survives a collection and still climbs.
+  // The forced collections also lower the peak, so run.mjs takes the peak from a run without.
+  const forceGc = args.memoryLive && typeof globalThis.gc === 'function' ? globalThis.gc : undefined
+  if (args.memoryLive && !forceGc) throw new Error('memoryLive needs node --expose-gc')
+  const liveEvery = Math.max(1, Math.round(args.memoryRenders / 40))
   const samples = []
+  const live = []
   let peak = process.memoryUsage.rss()
+  let gcMs = 0
   const start = performance.now()
   for (let i = 1; i <= args.memoryRenders; i++) {
     await contender.render(rows[(i - 1) % rows.length], args.memoryType, { quality: args.quality })
@@ -92,8 +102,14 @@ async function runMemory(args) {
       const { heapUsed, external } = process.memoryUsage()
       samples.push([i, rss, heapUsed, external])
     }
+    if (forceGc && (i % liveEvery === 0 || i === args.memoryRenders)) {
+      const t0 = performance.now()
+      forceGc()
+      gcMs += performance.now() - t0
+      live.push([i, process.memoryUsage.rss()])
+    }
   }
-  const totalMs = performance.now() - start
+  const totalMs = performance.now() - start - gcMs
   await contender.teardown()
   const at = (n) => {
     const found = samples.find(([i]) => i >= n)
@@ -103,8 +119,8 @@ async function runMemory(args) {
   // Slopes of RSS against renders, in MB per 1,000 renders: after the first tenth (caches and
   // the JIT fill up first, by design), and over the second half, where a leak still climbs
   // while caches that have filled up stay flat.
-  const slopeFrom = (n) => {
-    const part = samples.filter(([i]) => i >= n)
+  const slopeFrom = (n, series = samples) => {
+    const part = series.filter(([i]) => i >= n)
     return (slope(part.map(([i]) => i), part.map(([, rss]) => rss)) * 1000) / 2 ** 20
   }
   return {
@@ -116,6 +132,15 @@ async function runMemory(args) {
     kernelMaxRssMb: process.resourceUsage().maxRSS / 1024,
     slopeMbPer1000Renders: slopeFrom(checkpoints[0]),
     secondHalfSlopeMbPer1000Renders: slopeFrom(checkpoints[1]),
+    /** Slopes of live memory (RSS after a forced full collection), when run with --expose-gc. */
+    live: forceGc
+      ? {
+          every: liveEvery,
+          slopeMbPer1000Renders: slopeFrom(checkpoints[0], live),
+          secondHalfSlopeMbPer1000Renders: slopeFrom(checkpoints[1], live),
+          rssMbAt: Object.fromEntries(checkpoints.map((n) => [n, (live.find(([i]) => i >= n) ?? live.at(-1))[1] / 2 ** 20])),
+        }
+      : undefined,
     jsHeapMbAt: Object.fromEntries(checkpoints.map((n) => [n, (samples.find(([i]) => i >= n) ?? samples.at(-1))[2] / 2 ** 20])),
     /** [render, RSS MB, JS heap used MB, external MB] */
     samples: samples.map(([i, ...bytes]) => [i, ...bytes.map((b) => Math.round((b / 2 ** 20) * 10) / 10)]),
