@@ -75,7 +75,7 @@ export type { PseudoStyle } from './i18n/pseudo-localize.js'
 
 export { renderFrame } from './render/render-frame.js'
 export { frameBaseStats, type FrameBaseStats } from './render/frame-base-cache.js'
-export { keptShadowStats, type KeptShadowStats } from './render/kept-shadows.js'
+export { keptPictureStats, keptShadowStats, type KeptShadowStats } from './render/kept-shadows.js'
 
 // Time: timelines, animation and video.
 export { effectPresets } from './document/animation.js'

@@ -23,7 +23,7 @@ describe('Content bounds in Chromium', () => {
     expect(cases.filter((c) => c.clipped).length).to.be.at.least(20)
   })
 
-  it('copies a kept soft shadow with the very pixels of its first drawing, wherever the picture moved by whole pixels', () => {
+  it('copies a kept soft shadow and picture with the very pixels of their first drawing, wherever the picture moved by whole pixels', () => {
     const picture = makeCutout(platform)
     const bounds = measurePicture(platform, picture)
     let kept = 0
@@ -48,13 +48,15 @@ describe('Content bounds in Chromium', () => {
       return n
     }
     const images = lookup()
-    // The first time through the transit surface, the second into a kept one, then copied.
+    // The shadow and the picture, each: the first time through a transit surface, the second
+    // into a kept one, then copied.
     const first = draw(at(40.25, 150.5), images)
     expect(differing(draw(at(40.25, 150.5), images), first)).to.equal(0)
     expect(differing(draw(at(40.25, 150.5), images), first)).to.equal(0)
     const moved = draw(at(340.25, 90.5), images)
-    expect(kept).to.equal(2)
+    expect(kept).to.equal(4)
+    // A lookup that never saw them draws the same, through its own two transit surfaces.
     expect(differing(moved, draw(at(340.25, 90.5), lookup()))).to.equal(0)
-    expect(kept).to.equal(3)
+    expect(kept).to.equal(6)
   })
 })

@@ -61,7 +61,14 @@ interface Shadows {
   stats: Omit<KeptShadowStats, 'kept' | 'bytes'>
 }
 
-const caches = new WeakMap<object, Shadows>()
+/**
+ * What is kept: soft shadows, and pictures at their drawn size (see keptPicture). Each kind has
+ * its own transit surface, budget and statistics, so that a shadow and its picture can both be
+ * held while they are copied.
+ */
+type Kind = 'shadow' | 'picture'
+
+const caches = new WeakMap<object, Partial<Record<Kind, Shadows>>>()
 
 const surfaceBytes = (s: Surface) => s.width * s.height * 4
 const stepUp = (n: number) => Math.ceil(n / STEP) * STEP
@@ -79,12 +86,34 @@ export function keptShadow(
   place: () => ShadowPlacement | undefined,
   draw: (surface: Surface, placement: ShadowPlacement) => void,
 ): (ShadowPlacement & { surface: Surface }) | undefined {
+  return keptSurface('shadow', images, key, place, draw)
+}
+
+/**
+ * A picture as it lands on the surface, resampled to its drawn size at its fraction of a pixel:
+ * like {@link keptShadow}, with a budget of its own. Resampling a product picture to its place
+ * ('high' quality) is ~0.7-1 ms of a 1080x1080 card; copying it at whole pixels ~0.2 ms.
+ */
+export function keptPicture(
+  images: ImageLookup,
+  key: string,
+  place: () => ShadowPlacement | undefined,
+  draw: (surface: Surface, placement: ShadowPlacement) => void,
+): (ShadowPlacement & { surface: Surface }) | undefined {
+  return keptSurface('picture', images, key, place, draw)
+}
+
+function keptSurface(
+  kind: Kind,
+  images: ImageLookup,
+  key: string,
+  place: () => ShadowPlacement | undefined,
+  draw: (surface: Surface, placement: ShadowPlacement) => void,
+): (ShadowPlacement & { surface: Surface }) | undefined {
   if (!images.createSurface) return undefined
-  let shadows = caches.get(images)
-  if (!shadows) {
-    shadows = { kept: [], seen: [], stats: { drawn: 0, copied: 0, surfaces: 0 } }
-    caches.set(images, shadows)
-  }
+  let kinds = caches.get(images)
+  if (!kinds) caches.set(images, (kinds = {}))
+  const shadows = (kinds[kind] ??= { kept: [], seen: [], stats: { drawn: 0, copied: 0, surfaces: 0 } })
   const { kept, seen, stats } = shadows
   const at = kept.findIndex((k) => k.key === key)
   if (at >= 0) {
@@ -138,11 +167,19 @@ export function keptShadow(
  * kept now. Undefined before the first.
  */
 export function keptShadowStats(images: object): KeptShadowStats | undefined {
-  const shadows = caches.get(images)
+  return statsOf(caches.get(images)?.shadow)
+}
+
+/** Like {@link keptShadowStats}, for pictures kept at their drawn size (see keptPicture). */
+export function keptPictureStats(images: object): KeptShadowStats | undefined {
+  return statsOf(caches.get(images)?.picture)
+}
+
+function statsOf(shadows: Shadows | undefined): KeptShadowStats | undefined {
   return shadows && { ...shadows.stats, kept: shadows.kept.length, bytes: shadows.kept.reduce((n, k) => n + surfaceBytes(k.surface), 0) }
 }
 
-/** Lets go of the shadows kept for an image lookup. */
+/** Lets go of the shadows and pictures kept for an image lookup. */
 export function releaseKeptShadows(images: object): void {
   caches.delete(images)
 }

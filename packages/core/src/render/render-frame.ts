@@ -9,7 +9,7 @@ import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
 import { saveAndResetContext } from './reset-context.js'
-import { keptShadow } from './kept-shadows.js'
+import { keptPicture, keptShadow } from './kept-shadows.js'
 import { scratchSurface } from './scratch-surfaces.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
@@ -28,8 +28,9 @@ export interface ImageLookup {
    * AssetStore.contentBounds). With it, only that part of a picture and of its shadow is
    * drawn: the same picture for less work (where a clip cuts through a picture's destination,
    * Skia resamples it by another path, which can move a sample on a rounding edge by a level
-   * or two), and soft shadows are kept from frame to frame at their size on the surface (see
-   * keptShadow; copied from there, a shadow may differ from one drawn straight by a level).
+   * or two), and soft shadows and still pictures are kept from frame to frame at their size on
+   * the surface (see keptShadow and keptPicture; copied from there, a shadow may differ from one
+   * drawn straight by a level, a semi-transparent pixel of a picture by two).
    */
   contentBounds?(key: string): PixelRect | undefined
 }
@@ -267,9 +268,13 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup, 
     const m = visible ? aligned : undefined
     // The shadow follows the picture's own alpha (a cut-out product casts a product-shaped shadow).
     const softShadow = !rounded && drawSoftImageShadow(ctx, node, image.source, images, aligned, visible !== undefined, still)
-    if (!softShadow) setShadow(ctx, node.shadow)
-    if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
-    ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
+    // A canvas shadow follows what is drawn: the picture itself is drawn, not a copy of it.
+    const castsShadow = !softShadow && node.shadow !== undefined
+    if (castsShadow || !drawKeptPicture(ctx, node, image.source, images, still ? aligned : undefined, visible)) {
+      if (!softShadow) setShadow(ctx, node.shadow)
+      if (visible && m) clipToPicture(ctx, m, node, visible, softShadow ? undefined : node.shadow)
+      ctx.drawImage(image.source as never, crop.x, crop.y, crop.width, crop.height, dest.x, dest.y, dest.width, dest.height)
+    }
     ctx.restore()
   }
   if (node.stroke) {
@@ -278,6 +283,63 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup, 
     ctx.lineWidth = node.stroke.width
     ctx.stroke()
   }
+}
+
+/**
+ * Draws a still picture from a surface that holds it resampled to its place, at its fraction of
+ * a pixel, copied onto the frame at whole pixels: the next frame with the same picture, crop,
+ * size and fraction copies it again (see keptPicture). Only with a lookup that knows where
+ * pictures have pixels (an AssetStore), which keeps the surface to that part, and under a
+ * transform `t` that only moves and scales (axisAlignedTransform). Returns false, having drawn
+ * nothing, when it does not apply.
+ */
+function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, t: TransformLike | undefined, visible: PixelRect | undefined): boolean {
+  if (!images.contentBounds || !images.createSurface || !t || t.a <= 0 || t.d <= 0) return false
+  const { crop, dest } = node
+  const dx = t.a * dest.x + t.e
+  const dy = t.d * dest.y + t.f
+  const ix = Math.floor(dx)
+  const iy = Math.floor(dy)
+  const fx = dx - ix
+  const fy = dy - iy
+  // The picture's size in device pixels.
+  const w = t.a * dest.width
+  const h = t.d * dest.height
+  const key = `${node.src}\u0000${crop.x},${crop.y},${crop.width},${crop.height}\u0000${w},${h},${fx},${fy}`
+  const kept = keptPicture(
+    images,
+    key,
+    () => {
+      const right = Math.ceil(fx + w)
+      const bottom = Math.ceil(fy + h)
+      if (!visible) return { x: 0, y: 0, width: right, height: bottom }
+      // Where the picture has pixels, with the resampling filter's reach.
+      const sx = w / crop.width
+      const sy = h / crop.height
+      const reach = reachOf(Math.max(sx, sy))
+      const x0 = Math.max(Math.floor(fx + visible.x * sx - reach), 0)
+      const y0 = Math.max(Math.floor(fy + visible.y * sy - reach), 0)
+      const x1 = Math.min(Math.ceil(fx + (visible.x + visible.width) * sx + reach), right)
+      const y1 = Math.min(Math.ceil(fy + (visible.y + visible.height) * sy + reach), bottom)
+      return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+    },
+    (surface, placed) => {
+      const c = surface.context
+      c.save()
+      c.imageSmoothingEnabled = true
+      c.imageSmoothingQuality = 'high'
+      c.drawImage(source as never, crop.x, crop.y, crop.width, crop.height, fx - placed.x, fy - placed.y, w, h)
+      c.restore()
+    },
+  )
+  if (kept) {
+    ctx.save()
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.imageSmoothingEnabled = false
+    ctx.drawImage(kept.surface.canvas as never, 0, 0, kept.width, kept.height, ix + kept.x, iy + kept.y, kept.width, kept.height)
+    ctx.restore()
+  }
+  return true
 }
 
 /**
