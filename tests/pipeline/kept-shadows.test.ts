@@ -8,7 +8,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { keptPictureStats, keptShadowStats, renderFrame, type ImageLookup, type Scene, type SceneImage } from '@vitrine/core'
 import { NodePlatform } from '@vitrine/node'
-import { makeCutout, measurePicture, PICTURE, pictureNode, testScene } from '../../packages/core/test/render/clip-cases.ts'
+import { makeCutout, measurePicture, PICTURE, PICTURE_CONTENT, pictureNode, testScene } from '../../packages/core/test/render/clip-cases.ts'
 
 const platform = new NodePlatform()
 const SIZE = { width: 900, height: 560 }
@@ -184,4 +184,20 @@ test('a picture that moves, casts a canvas shadow, or is turned, is drawn straig
   assert.equal(keptPictureStats(images), undefined, 'none went through a kept surface')
   draw(scene([bare]), images)
   assert.equal(keptPictureStats(images)!.drawn, 1, 'the same picture, still: kept')
+})
+
+test('a picture loaded again under the same key (evicted, then changed at its address) is drawn anew, not copied', () => {
+  const other = platform.createSurface(PICTURE.width, PICTURE.height)
+  other.context.fillStyle = '#16a34a'
+  other.context.fillRect(PICTURE_CONTENT.x, PICTURE_CONTENT.y, PICTURE_CONTENT.width, PICTURE_CONTENT.height)
+  let current = picture
+  const images: ImageLookup = { ...lookup(), get: (key) => (key === 'cutout' ? { source: current.canvas } : undefined) }
+  const here = scene([image(40.25, 150.5)])
+  draw(here, images)
+  draw(here, images)
+  assert.equal(keptPictureStats(images)!.kept, 1)
+  assert.equal(keptShadowStats(images)!.kept, 1)
+  current = other
+  const fresh: ImageLookup = { ...lookup(), get: (key) => (key === 'cutout' ? { source: other.canvas } : undefined) }
+  assert.deepEqual(draw(here, images), draw(here, fresh), 'the new picture and its shadow, as a lookup that only saw it draws them')
 })

@@ -70,6 +70,21 @@ type Kind = 'shadow' | 'picture'
 
 const caches = new WeakMap<object, Partial<Record<Kind, Shadows>>>()
 
+const sources = new WeakMap<object, number>()
+let nextSource = 1
+
+/**
+ * A number for a decoded picture, for keys of what is drawn from it: a lookup that evicts a
+ * picture and loads it again (perhaps changed, from the same address) gives a new object, and
+ * what was kept from the old one is not copied for it.
+ */
+export function sourceTag(source: unknown): number {
+  if (typeof source !== 'object' || source === null) return 0
+  let tag = sources.get(source)
+  if (tag === undefined) sources.set(source, (tag = nextSource++))
+  return tag
+}
+
 const surfaceBytes = (s: Surface) => s.width * s.height * 4
 const stepUp = (n: number) => Math.ceil(n / STEP) * STEP
 

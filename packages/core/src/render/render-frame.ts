@@ -9,7 +9,7 @@ import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
 import { saveAndResetContext } from './reset-context.js'
-import { keptPicture, keptShadow } from './kept-shadows.js'
+import { keptPicture, keptShadow, sourceTag } from './kept-shadows.js'
 import { scratchSurface } from './scratch-surfaces.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
@@ -145,7 +145,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
     const iy = Math.floor(dy)
     const fx = dx - ix
     const fy = dy - iy
-    const key = `${node.src}\u0000${crop.x},${crop.y},${crop.width},${crop.height},${dest.width},${dest.height}\u0000${shadow.color},${shadow.blur}\u0000${sx},${sy},${fx},${fy}`
+    const key = `${node.src}#${sourceTag(source)}\u0000${crop.x},${crop.y},${crop.width},${crop.height},${dest.width},${dest.height}\u0000${shadow.color},${shadow.blur}\u0000${sx},${sy},${fx},${fy}`
     let scratch: Surface | undefined
     const kept = keptShadow(
       images,
@@ -305,7 +305,7 @@ function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown
   // The picture's size in device pixels.
   const w = t.a * dest.width
   const h = t.d * dest.height
-  const key = `${node.src}\u0000${crop.x},${crop.y},${crop.width},${crop.height}\u0000${w},${h},${fx},${fy}`
+  const key = `${node.src}#${sourceTag(source)}\u0000${crop.x},${crop.y},${crop.width},${crop.height}\u0000${w},${h},${fx},${fy}`
   const kept = keptPicture(
     images,
     key,
