@@ -35,6 +35,9 @@ export interface ShadowPlacement {
   height: number
 }
 
+/** A kept shadow or picture: its surface, and where on it what was drawn lies. */
+export type KeptSurface = ShadowPlacement & { surface: Surface }
+
 interface Kept extends ShadowPlacement {
   key: string
   surface: Surface
@@ -100,7 +103,7 @@ export function keptShadow(
   key: string,
   place: () => ShadowPlacement | undefined,
   draw: (surface: Surface, placement: ShadowPlacement) => void,
-): (ShadowPlacement & { surface: Surface }) | undefined {
+): KeptSurface | undefined {
   return keptSurface('shadow', images, key, place, draw)
 }
 
@@ -114,7 +117,7 @@ export function keptPicture(
   key: string,
   place: () => ShadowPlacement | undefined,
   draw: (surface: Surface, placement: ShadowPlacement) => void,
-): (ShadowPlacement & { surface: Surface }) | undefined {
+): KeptSurface | undefined {
   return keptSurface('picture', images, key, place, draw)
 }
 
@@ -124,7 +127,7 @@ function keptSurface(
   key: string,
   place: () => ShadowPlacement | undefined,
   draw: (surface: Surface, placement: ShadowPlacement) => void,
-): (ShadowPlacement & { surface: Surface }) | undefined {
+): KeptSurface | undefined {
   if (!images.createSurface) return undefined
   let kinds = caches.get(images)
   if (!kinds) caches.set(images, (kinds = {}))

@@ -9,7 +9,7 @@ import { drawTextUnits } from './draw-text-units.js'
 import { drawVideo } from './draw-video.js'
 import { drawFrameBase } from './frame-base-cache.js'
 import { saveAndResetContext } from './reset-context.js'
-import { keptPicture, keptShadow, sourceTag } from './kept-shadows.js'
+import { keptPicture, keptShadow, sourceTag, type KeptSurface } from './kept-shadows.js'
 import { scratchSurface } from './scratch-surfaces.js'
 import { kenBurnsAt } from '../timeline/ken-burns-at.js'
 import { sampleAnimation } from '../timeline/sample-animation.js'
@@ -173,13 +173,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
         c.restore()
       },
     )
-    if (kept) {
-      ctx.save()
-      ctx.setTransform(1, 0, 0, 1, 0, 0)
-      ctx.imageSmoothingEnabled = false
-      ctx.drawImage(kept.surface.canvas as never, 0, 0, kept.width, kept.height, ix + kept.x, iy + kept.y, kept.width, kept.height)
-      ctx.restore()
-    }
+    if (kept) copyKept(ctx, kept, ix, iy)
     return true
   }
   const scratch = blurred()
@@ -332,14 +326,17 @@ function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown
       c.restore()
     },
   )
-  if (kept) {
-    ctx.save()
-    ctx.setTransform(1, 0, 0, 1, 0, 0)
-    ctx.imageSmoothingEnabled = false
-    ctx.drawImage(kept.surface.canvas as never, 0, 0, kept.width, kept.height, ix + kept.x, iy + kept.y, kept.width, kept.height)
-    ctx.restore()
-  }
+  if (kept) copyKept(ctx, kept, ix, iy)
   return true
+}
+
+/** Copies a kept shadow or picture onto the frame at whole device pixels, without resampling. */
+function copyKept(ctx: Canvas2DContext, kept: KeptSurface, ix: number, iy: number): void {
+  ctx.save()
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.imageSmoothingEnabled = false
+  ctx.drawImage(kept.surface.canvas as never, 0, 0, kept.width, kept.height, ix + kept.x, iy + kept.y, kept.width, kept.height)
+  ctx.restore()
 }
 
 /**
