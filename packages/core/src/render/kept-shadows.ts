@@ -2,7 +2,9 @@ import type { Surface } from '../platform/platform.js'
 import type { ImageLookup } from './render-frame.js'
 
 /**
- * Soft shadows as they land on the surface, kept per image lookup to be drawn again.
+ * Soft shadows, and still pictures, as they land on the surface, kept per image lookup to be
+ * drawn again. What follows is said of shadows; pictures (keptPicture) go the same way, with
+ * a transit surface, a budget and statistics of their own.
  *
  * A picture's soft shadow is blurred small and scaled up to its place (see drawSoftImageShadow),
  * and the scaling up is the dearest part of a product card's drawing: ~1.3 ms of a 1080x1080
