@@ -139,12 +139,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
     // pixel (ix, iy) and a fraction (fx, fy) of one. The kept shadow is a function of its key.
     const sx = t.a / k
     const sy = t.d / k
-    const dx = t.a * x + t.e
-    const dy = t.d * y + t.f
-    const ix = Math.floor(dx)
-    const iy = Math.floor(dy)
-    const fx = dx - ix
-    const fy = dy - iy
+    const { ix, iy, fx, fy } = devicePixel(t, x, y)
     const key = `${node.src}#${sourceTag(source)}\u0000${crop.x},${crop.y},${crop.width},${crop.height},${dest.width},${dest.height}\u0000${shadow.color},${shadow.blur}\u0000${sx},${sy},${fx},${fy}`
     let scratch: Surface | undefined
     const kept = keptShadow(
@@ -290,12 +285,7 @@ function drawImage(ctx: Canvas2DContext, node: SceneImage, images: ImageLookup, 
 function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown, images: ImageLookup, t: TransformLike | undefined, visible: PixelRect | undefined): boolean {
   if (!images.contentBounds || !images.createSurface || !t || t.a <= 0 || t.d <= 0) return false
   const { crop, dest } = node
-  const dx = t.a * dest.x + t.e
-  const dy = t.d * dest.y + t.f
-  const ix = Math.floor(dx)
-  const iy = Math.floor(dy)
-  const fx = dx - ix
-  const fy = dy - iy
+  const { ix, iy, fx, fy } = devicePixel(t, dest.x, dest.y)
   // The picture's size in device pixels.
   const w = t.a * dest.width
   const h = t.d * dest.height
@@ -328,6 +318,19 @@ function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown
   )
   if (kept) copyKept(ctx, kept, ix, iy)
   return true
+}
+
+/**
+ * Where the point (x, y) lands on the surface under an axis-aligned transform: a whole pixel
+ * (ix, iy) and a fraction (fx, fy) of one. What is kept is drawn at the fraction and copied at
+ * the whole pixel.
+ */
+function devicePixel(t: TransformLike, x: number, y: number): { ix: number; iy: number; fx: number; fy: number } {
+  const dx = t.a * x + t.e
+  const dy = t.d * y + t.f
+  const ix = Math.floor(dx)
+  const iy = Math.floor(dy)
+  return { ix, iy, fx: dx - ix, fy: dy - iy }
 }
 
 /** Copies a kept shadow or picture onto the frame at whole device pixels, without resampling. */
