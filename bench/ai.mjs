@@ -9,13 +9,14 @@
  *   node bench/ai.mjs [--limit N] [--browser-images N] [--webgpu] [--models id,...] [--only node,cache,chromium,person]
  *   (or: pnpm bench:ai -- [options]; build first: pnpm build)
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createRequire } from 'node:module'
 import { makeAiEvalSet } from './lib/ai-eval-set.mjs'
+import { scriptDescription } from './lib/help.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const requireFromNode = createRequire(join(root, 'packages/node/package.json'))
@@ -31,7 +32,7 @@ const { values: args } = parseArgs({
   },
 })
 if (args.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).join('\n'))
+  console.log(scriptDescription(import.meta.url))
   process.exit(0)
 }
 const only = new Set((args.only ?? 'node,cache,chromium,person').split(','))

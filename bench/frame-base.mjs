@@ -16,6 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { AssetStore, bindRow, FontLibrary, formatCatalog, frameBaseStats, parseCsv, parseTemplate, renderFrame, resolve } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+import { exitWithHelpIfAsked } from './lib/help.mjs'
+
+exitWithHelpIfAsked(import.meta.url)
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..')
 const examples = join(root, 'examples')

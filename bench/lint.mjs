@@ -21,6 +21,9 @@ import { parseArgs } from 'node:util'
 import os from 'node:os'
 import { AssetStore, FontLibrary, bindRow, defaultRuleSet, lint, parseFeed, parseTemplate, renderLintPixels, resolve } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+import { exitWithHelpIfAsked } from './lib/help.mjs'
+
+exitWithHelpIfAsked(import.meta.url)
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: args } = parseArgs({

@@ -20,6 +20,9 @@ import { parseArgs } from 'node:util'
 import os from 'node:os'
 import { AssetStore, assignFonts, bindRow, cssFontAt, directionOf, FontLibrary, layoutText, parseTemplate, renderImage } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+import { exitWithHelpIfAsked } from './lib/help.mjs'
+
+exitWithHelpIfAsked(import.meta.url)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: args } = parseArgs({

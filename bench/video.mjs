@@ -13,6 +13,9 @@ import { join } from 'node:path'
 import { browserRuns } from './lib/video-browser.mjs'
 import { VIDEO_GC_FLAG } from '@vitrine/node'
 import { endToEnd, endToEndWithFlags, encoderOnly, peakMemory, rawFrames, withTempDir } from './lib/video-node.mjs'
+import { exitWithHelpIfAsked } from './lib/help.mjs'
+
+exitWithHelpIfAsked(import.meta.url)
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)

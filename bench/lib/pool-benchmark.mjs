@@ -1,28 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { renderBatch } from '@vitrine/node'
-import { loadProducts } from './products.mjs'
-
-const csvCell = (value) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
-
-/**
- * Writes a feed of `count` rows (the example feed repeated, each copy with its own id, since a
- * batch refuses duplicate ids) into `folder`, with image paths relative to it.
- */
-function writeRepeatedFeed(dataPath, count, folder) {
-  const rows = loadProducts(dataPath, count)
-  const columns = Object.keys(rows[0]).filter((c) => c !== 'imagePath')
-  const lines = [columns.join(',')]
-  rows.forEach((row, i) => {
-    const copy = { ...row, sku: `${row.sku}-r${i}`, image: relative(folder, row.imagePath).split('\\').join('/') }
-    lines.push(columns.map((c) => csvCell(String(copy[c] ?? ''))).join(','))
-  })
-  mkdirSync(folder, { recursive: true })
-  const file = join(folder, `products-${count}.csv`)
-  writeFileSync(file, lines.join('\n') + '\n')
-  return file
-}
+import { writeRepeatedFeed } from './products.mjs'
 
 /**
  * `renderBatch` over the same rows with each worker count in `args.poolWorkers` (default 1, in
@@ -30,16 +10,24 @@ function writeRepeatedFeed(dataPath, count, folder) {
  * worker start-up, rendering, writing the files and the manifest. The steady rate leaves out
  * start-up: outputs per second over the second half of the rows (from the moment half of them
  * are done to the last), when every thread has long started.
+ *
+ * `args.poolOutDir` and `args.poolData`, when given, come from run.mjs, made for the whole pool
+ * section and deleted when it ends: a folder in which each run writes a new folder and leaves
+ * its files, and the feed, written once. Deleting files just before a run slows that
+ * run on some file systems (see bench/README.md); with `args.poolKeepOutputs` false (too little
+ * free space), each run's files are deleted when it ends, as without those folders.
  */
 export async function runPoolBenchmark(args) {
   // The feed lives beside the results (inside the repository, so the images stay within the
   // folders a batch may read); the outputs go to a temporary folder.
   const feedFolder = join(dirname(args.resultsPath ?? join(args.root, 'bench/results/latest.json')), `pool-feed-${process.pid}`)
-  const data = writeRepeatedFeed(args.dataPath, args.poolRows, feedFolder)
+  const keepOutputs = args.poolOutDir !== undefined && args.poolKeepOutputs !== false
   const runs = []
   for (const type of args.poolTypes) {
+    const rows = args.poolRows[type]
+    const data = args.poolData?.[type] ?? writeRepeatedFeed(args.dataPath, rows, feedFolder)
     for (const workers of args.poolWorkers ?? [1, 2]) {
-      const out = join(tmpdir(), `vitrine-bench-pool-${process.pid}-${type}-${workers}`)
+      const out = join(args.poolOutDir ?? tmpdir(), `vitrine-bench-pool-${process.pid}-${type}-${workers}`)
       rmSync(out, { recursive: true, force: true })
       let first
       let last
@@ -55,12 +43,12 @@ export async function runPoolBenchmark(args) {
         onProgress: ({ done }) => {
           if (done === 0) return
           const now = performance.now()
-          if (!first && done >= args.poolRows / 2) first = { done, at: now }
+          if (!first && done >= rows / 2) first = { done, at: now }
           last = { done, at: now }
         },
       })
       const totalMs = performance.now() - start
-      rmSync(out, { recursive: true, force: true })
+      if (!keepOutputs) rmSync(out, { recursive: true, force: true })
       const images = result.manifest.summary.outputs
       if (result.manifest.summary.failures > 0) {
         throw new Error(`the batch failed ${result.manifest.summary.failures} outputs, e.g. ${JSON.stringify(result.manifest.failures[0].error)}`)
@@ -77,6 +65,6 @@ export async function runPoolBenchmark(args) {
       })
     }
   }
-  rmSync(feedFolder, { recursive: true, force: true })
+  if (!args.poolData) rmSync(feedFolder, { recursive: true, force: true })
   return { rows: args.poolRows, runs }
 }

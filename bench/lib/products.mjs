@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 
 /**
  * Parses CSV text (RFC 4180: quoted fields, doubled quotes, quoted newlines, CRLF, a BOM).
@@ -50,4 +50,24 @@ export function loadProducts(csvPath, count) {
   const folder = dirname(csvPath)
   const withPaths = rows.map((row) => ({ ...row, imagePath: resolve(folder, row.image) }))
   return Array.from({ length: count }, (_, i) => withPaths[i % withPaths.length])
+}
+
+const csvCell = (value) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
+
+/**
+ * Writes a feed of `count` rows (the example feed repeated, each copy with its own id, since a
+ * batch refuses duplicate ids) into `folder`, with image paths relative to it.
+ */
+export function writeRepeatedFeed(dataPath, count, folder) {
+  const rows = loadProducts(dataPath, count)
+  const columns = Object.keys(rows[0]).filter((c) => c !== 'imagePath')
+  const lines = [columns.join(',')]
+  rows.forEach((row, i) => {
+    const copy = { ...row, sku: `${row.sku}-r${i}`, image: relative(folder, row.imagePath).split('\\').join('/') }
+    lines.push(columns.map((c) => csvCell(String(copy[c] ?? ''))).join(','))
+  })
+  mkdirSync(folder, { recursive: true })
+  const file = join(folder, `products-${count}.csv`)
+  writeFileSync(file, lines.join('\n') + '\n')
+  return file
 }
