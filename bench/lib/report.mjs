@@ -89,7 +89,7 @@ export function printReport(report) {
     const oneLabel = pool.pinnedOne ? 'concurrency 1 (the calling thread alone) pinned to one CPU' : 'concurrency 1 (the calling thread alone)'
     const rowsOf = (type) => (typeof pool.rows === 'number' ? pool.rows : pool.rows[type])
     const types = [...new Set(pool.runs.map((r) => r.type))]
-    console.log(`\nWorker pool: renderBatch over ${types.map((type) => `${rowsOf(type)} ${type.toUpperCase()} rows`).join(' and ')} (files and manifest written), ${oneLabel} vs concurrency 2 (the calling thread and a worker thread) on every CPU; best of ${pool.repeats ?? 1} turn${(pool.repeats ?? 1) === 1 ? "" : "s"}\n`)
+    console.log(`\nWorker pool: renderBatch over ${types.map((type) => `${rowsOf(type)} ${type.toUpperCase()} rows`).join(' and ')} (files and manifest written), ${oneLabel} vs concurrency 2 (the calling thread and a worker thread) on every CPU; best of ${pool.repeats ?? 1} turn${(pool.repeats ?? 1) === 1 ? '' : 's'}\n`)
     const rows = pool.runs.map((r) => {
       const one = pool.runs.find((o) => o.type === r.type && o.workers === 1)
       return [r.type, r.workers, fixed(r.totalMs / 1000, 2), fixed(r.msPerImage), fixed(r.imagesPerSecond), fixed(r.steadyImagesPerSecond), fixed(r.imagesPerSecond / one.imagesPerSecond, 2), fixed(r.steadyImagesPerSecond / one.steadyImagesPerSecond, 2)]
@@ -101,7 +101,7 @@ export function printReport(report) {
       const sum = (key) => parts.reduce((total, r) => total + r[key], 0)
       return { type, images: sum('images'), totalMs: Math.max(...parts.map((r) => r.totalMs)), imagesPerSecond: sum('imagesPerSecond'), steadyImagesPerSecond: sum('steadyImagesPerSecond') }
     }
-    for (const type of [...new Set(pool.runs.map((r) => r.type))]) {
+    for (const type of types) {
       const c = ceilingOf(type)
       const one = pool.runs.find((o) => o.type === type && o.workers === 1)
       if (c && one) rows.push([type, '2 × 1 apart', fixed(c.totalMs / 1000, 2), fixed(1000 / c.imagesPerSecond), fixed(c.imagesPerSecond), fixed(c.steadyImagesPerSecond), fixed(c.imagesPerSecond / one.imagesPerSecond, 2), fixed(c.steadyImagesPerSecond / one.steadyImagesPerSecond, 2)])
@@ -110,6 +110,18 @@ export function printReport(report) {
     if (pool.ceiling) {
       console.log('  "2 × 1 apart": two separate processes, each a concurrency-1 batch pinned to its own CPU, at the same time:')
       console.log('  nothing is shared between them, so their combined rate is what this machine allows two renderers.')
+    }
+    // Every turn's steady rates, for the spread the best turns hide.
+    if ((pool.turns?.length ?? 0) > 1) {
+      const steady = (runs, type) => runs?.find((r) => r.type === type)?.steadyImagesPerSecond
+      console.log('  steady images/s turn by turn (concurrency 1 / 2 / 2 × 1 apart):')
+      for (const type of types) {
+        const turns = pool.turns.map((t) => {
+          const apart = t.ceiling.length === 2 ? t.ceiling.reduce((sum, runs) => sum + (steady(runs, type) ?? NaN), 0) : undefined
+          return [steady(t.one, type), steady(t.two, type), apart].filter((v) => v !== undefined).map((v) => fixed(v)).join(' / ')
+        })
+        console.log(`    ${type}: ${turns.join(', ')}`)
+      }
     }
     for (const two of pool.runs.filter((r) => r.workers === 2)) {
       const one = pool.runs.find((o) => o.type === two.type && o.workers === 1)
