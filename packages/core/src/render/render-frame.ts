@@ -69,6 +69,19 @@ function deviceBox(m: TransformLike, x: number, y: number, sx: number, sy: numbe
   return { x0: Math.min(ax, bx) - reach, y0: Math.min(ay, by) - reach, x1: Math.max(ax, bx) + reach, y1: Math.max(ay, by) + reach }
 }
 
+/**
+ * Where the part `content` of a source, drawn at scale (sx, sy) with its corner at the fraction
+ * (fx, fy) of a pixel, lands on a kept surface: widened by the filter's `reach` in pixels,
+ * rounded out to whole pixels, and kept between the surface's corner and (right, bottom).
+ */
+function keptPlacement(content: PixelRect, sx: number, sy: number, fx: number, fy: number, reach: number, right: number, bottom: number): PixelRect {
+  const x0 = Math.max(Math.floor(fx + content.x * sx - reach), 0)
+  const y0 = Math.max(Math.floor(fy + content.y * sy - reach), 0)
+  const x1 = Math.min(Math.ceil(fx + (content.x + content.width) * sx + reach), right)
+  const y1 = Math.min(Math.ceil(fy + (content.y + content.height) * sy + reach), bottom)
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
 /** Clips to a device box, rounded out to whole pixels (a pixel-aligned clip costs nothing to apply). */
 function clipToDeviceBox(ctx: Canvas2DContext, m: TransformLike, box: DeviceBox): void {
   const x0 = Math.floor(box.x0)
@@ -151,12 +164,7 @@ function drawSoftImageShadow(ctx: Canvas2DContext, node: SceneImage, source: unk
         if (!reached) return undefined
         // Bilinear reaches one scratch pixel past the blur's last one; nothing lands outside
         // the scaled-up scratch surface.
-        const reach = Math.max(sx, sy) + 2
-        const x0 = Math.max(Math.floor(fx + reached.x * sx - reach), 0)
-        const y0 = Math.max(Math.floor(fy + reached.y * sy - reach), 0)
-        const x1 = Math.min(Math.ceil(fx + (reached.x + reached.width) * sx + reach), Math.ceil(fx + width * sx))
-        const y1 = Math.min(Math.ceil(fy + (reached.y + reached.height) * sy + reach), Math.ceil(fy + height * sy))
-        return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+        return keptPlacement(reached, sx, sy, fx, fy, Math.max(sx, sy) + 2, Math.ceil(fx + width * sx), Math.ceil(fy + height * sy))
       },
       (surface, placed) => {
         const c = surface.context
@@ -300,12 +308,7 @@ function drawKeptPicture(ctx: Canvas2DContext, node: SceneImage, source: unknown
       // Where the picture has pixels, with the resampling filter's reach.
       const sx = w / crop.width
       const sy = h / crop.height
-      const reach = reachOf(Math.max(sx, sy))
-      const x0 = Math.max(Math.floor(fx + visible.x * sx - reach), 0)
-      const y0 = Math.max(Math.floor(fy + visible.y * sy - reach), 0)
-      const x1 = Math.min(Math.ceil(fx + (visible.x + visible.width) * sx + reach), right)
-      const y1 = Math.min(Math.ceil(fy + (visible.y + visible.height) * sy + reach), bottom)
-      return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+      return keptPlacement(visible, sx, sy, fx, fy, reachOf(Math.max(sx, sy)), right, bottom)
     },
     (surface, placed) => {
       const c = surface.context
