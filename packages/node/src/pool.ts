@@ -10,6 +10,11 @@ export interface RenderPool {
   readonly concurrency: number
   /** Renders one row; never rejects (a crashed worker fails that row's outputs). */
   run(job: RowJob): Promise<RowJobResult>
+  /**
+   * Settles every row still waiting for a renderer at once, with no outputs and no failures;
+   * rows already rendering finish. For a batch that stops early.
+   */
+  dropWaiting(): void
   /** Stops the workers. */
   close(): Promise<void>
 }
@@ -24,35 +29,38 @@ export function defaultConcurrency(): number {
  * to start. More renders in this thread too, and starts `concurrency - 1` worker threads, each
  * with its own {@link RowRenderer}: rows are taken from one queue by whoever is free, so this
  * thread renders from the first moment while the workers load their modules and fonts (a
- * quarter to half a second each), and no core is left to a thread that only waits.
+ * quarter to half a second each), and no core is left to a thread that only waits. Each
+ * renderer takes {@link rowsAtOnce} rows at a time; the others wait in the queue.
  */
 export function createRenderPool(setup: RowRendererSetup, concurrency = defaultConcurrency()): RenderPool {
   const local = inThisThread(setup)
-  if (concurrency <= 1) return { concurrency: 1, run: local, close: async () => {} }
-  const workers = concurrency - 1
+  const workers = Math.max(0, Math.floor(concurrency) - 1)
   // Rows a renderer takes at once (see rowsAtOnce), in this thread and in each worker.
   const lanes = rowsAtOnce(setup.type)
   // Each worker also holds the row after the ones it is rendering, so that it never waits on
   // this thread, busy rendering too, to hand it the next.
   const perWorker = lanes + 1
-  const piscina = new Piscina({
-    filename: workerModuleUrl(import.meta.url, 'render-worker').href,
-    minThreads: workers,
-    maxThreads: workers,
-    concurrentTasksPerWorker: perWorker,
-    // Let a worker's event loop run between tasks (sockets, timers of the asset fetches).
-    atomics: 'disabled',
-    idleTimeout: 60_000,
-    workerData: setup,
-  })
+  const piscina =
+    workers === 0
+      ? undefined
+      : new Piscina({
+          filename: workerModuleUrl(import.meta.url, 'render-worker').href,
+          minThreads: workers,
+          maxThreads: workers,
+          concurrentTasksPerWorker: perWorker,
+          // Let a worker's event loop run between tasks (sockets, timers of the asset fetches).
+          atomics: 'disabled',
+          idleTimeout: 60_000,
+          workerData: setup,
+        })
   const waiting: { job: RowJob; done: (result: RowJobResult) => void }[] = []
   let inWorkers = 0
   let inThisThreadNow = 0
   const inWorker = (job: RowJob): Promise<RowJobResult> =>
-    (piscina.run(job) as Promise<RowJobResult>).catch((error: unknown) => failedRow(job, error, 'The render worker failed: '))
+    (piscina!.run(job) as Promise<RowJobResult>).catch((error: unknown) => failedRow(job, error, 'The render worker failed: '))
   const inThread = (job: RowJob): Promise<RowJobResult> => local(job).catch((error: unknown) => failedRow(job, error, 'Rendering failed: '))
   const pump = () => {
-    while (inWorkers < workers * perWorker && waiting.length > 0) {
+    while (piscina && inWorkers < workers * perWorker && waiting.length > 0) {
       const { job, done } = waiting.shift()!
       inWorkers++
       void inWorker(job).then((result) => {
@@ -72,15 +80,25 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
     }
   }
   return {
-    concurrency,
+    concurrency: workers + 1,
     run(job) {
       return new Promise((done) => {
         waiting.push({ job, done })
         pump()
       })
     },
-    close: () => piscina.destroy(),
+    dropWaiting() {
+      for (const { job, done } of waiting.splice(0)) done(droppedRow(job))
+    },
+    close: async () => {
+      await piscina?.destroy()
+    },
   }
+}
+
+/** A row that never rendered: the batch stopped before its turn. */
+function droppedRow(job: RowJob): RowJobResult {
+  return { row: job.row, outputs: [], failures: [], timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
 }
 
 /** A row whose renderer failed as a whole (a crashed worker): each of its outputs fails. */

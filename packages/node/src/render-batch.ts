@@ -27,7 +27,7 @@ import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
 import { encoderThreads } from './video/encoder-threads.js'
 import type { FrameProgress } from './video/frame-progress.js'
 import { builtInFontBaseUrl } from './built-in-font-base-url.js'
-import { createRenderPool, defaultConcurrency } from './pool.js'
+import { createRenderPool, defaultConcurrency, type RenderPool } from './pool.js'
 import { prepareCutout } from './ai/prepare-cutout.js'
 import { errorRecord } from './row-files.js'
 import type { FailedOutput, RowJob, RowOutputRequest, WrittenOutput } from './row-renderer.js'
@@ -67,7 +67,11 @@ export interface RenderBatchOptions {
   idColumn?: string
   /** Limits for pictures and fonts fetched while rendering. */
   limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
-  /** Called after each row with the running totals. */
+  /**
+   * Called before the first row and after each row with the running totals. If it throws, the
+   * batch stops: rows not yet started are left out, the rows rendering finish, and renderBatch
+   * rejects with that error without writing a manifest.
+   */
   onProgress?: (progress: BatchProgress) => void
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
   model?: string
@@ -207,25 +211,41 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const failedBeforeRendering = failures.length
   let done = failedBeforeRendering
   const video = isVideoType(type) ? videoBatch(template, jobs.length * formats.length * locales.length, options.video, started, () => report()) : undefined
+  // An onProgress that throws stops the batch: rows not yet started are dropped, the rows
+  // rendering finish, the workers stop, and renderBatch rejects with that error (no manifest).
+  const stop: { stopped: boolean; error?: unknown } = { stopped: false }
+  let pool: RenderPool | undefined
   const report = () => {
+    if (stop.stopped || !options.onProgress) return
     const elapsedMs = Date.now() - started
     const rendered = done - failedBeforeRendering
-    options.onProgress?.({ done, total, failures: failures.length, elapsedMs, rate: elapsedMs > 0 ? (rendered * 1000) / elapsedMs : 0, ...(video ? { frames: video.frames() } : {}) })
+    try {
+      options.onProgress({ done, total, failures: failures.length, elapsedMs, rate: elapsedMs > 0 ? (rendered * 1000) / elapsedMs : 0, ...(video ? { frames: video.frames() } : {}) })
+    } catch (error) {
+      stop.stopped = true
+      stop.error = error
+      pool?.dropWaiting()
+    }
   }
   report()
+  if (stop.stopped) {
+    video?.close()
+    throw stop.error
+  }
 
   const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
-    const pool = createRenderPool(
+    pool = createRenderPool(
       { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video && { ...video.setup, encoderThreads: video.setup.encoderThreads ?? encoderThreads(concurrency) }, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
       concurrency,
     )
+    const running = pool
     try {
       await Promise.all(
         jobs.map(async (job) => {
-          const result = await pool.run(job)
+          const result = await running.run(job)
           outputs.push(...result.outputs)
           failures.push(...result.failures)
           layout.push(...(result.layout ?? []))
@@ -237,10 +257,11 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
         }),
       )
     } finally {
-      await pool.close()
+      await running.close()
     }
   }
   video?.close()
+  if (stop.stopped) throw stop.error
 
   const manifest: BatchManifest = {
     template: portable(options.template),
