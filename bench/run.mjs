@@ -36,7 +36,8 @@ const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options
   --warm-up N         untimed renders before timing (default 10)
   --memory-renders N  renders in the memory run (default 2000)
   --memory-type T     image type in the memory run (default jpeg)
-  --pool-rows N       rows per worker-pool run (default 200 for PNG and 600 for JPEG, ~13 s each on one core)
+  --pool-rows N       rows per rendering thread in a worker-pool run (default 200 for PNG and 600
+                      for JPEG, ~13 s each; concurrency 2 renders twice as many)
   --pool-types T      image types of the worker-pool runs (default png,jpeg)
   --pool-repeats N    turns of the pool runs; each keeps its best (default 3)
   --all-cores         do not pin the single-core parts to one CPU
@@ -107,9 +108,10 @@ const options = {
   memoryType: values['memory-type'],
   poolRepeats: integer('pool-repeats', values['pool-repeats'], quick ? 1 : 3),
   poolTypes: values['pool-types'].split(',').map((t) => t.trim()).filter(Boolean),
-  // Rows per pool run and type. JPEG renders ~3x faster than PNG, so it gets 3x the rows: the
-  // second half of the pool's batch, where its steady rate is read, lasts ~3 s instead of ~1 s,
-  // long enough that a hiccup of the machine does not decide the figure.
+  // Rows per rendering thread in a pool run, per type (concurrency 2 renders twice as many).
+  // JPEG renders ~3x faster than PNG, so it gets 3x the rows: every run takes ~13 s whatever
+  // the type, and the second half, where the steady rate is read, ~6 s, long enough that a
+  // hiccup of the machine does not decide the figure.
   poolRows: Object.fromEntries(['png', 'jpeg'].map((type) => [type, integer('pool-rows', values['pool-rows'], values.rows || quick ? rows : type === 'jpeg' ? 600 : 200)])),
   resultsPath: resolve(values.out),
   samplesDir: join(dirname(resolve(values.out)), 'samples'),
@@ -225,7 +227,7 @@ if (only.includes('pool')) {
   // "One core" is the batch with one worker pinned to one CPU; the pool then gets every core.
   // The machine's own ceiling is two independent one-worker batches at once, one per CPU: no
   // software shares anything between them, so a pool cannot beat their combined rate.
-  console.log(`· worker pool: ${options.poolTypes.map((type) => `${options.poolRows[type]} rows × ${type}`).join(', ')}, 1 worker${canPin ? ' pinned to CPU 0' : ''}, then 2 workers on every core`)
+  console.log(`· worker pool: ${options.poolTypes.map((type) => `${options.poolRows[type]} rows × ${type}`).join(', ')} per rendering thread, 1 thread${canPin ? ' pinned to CPU 0' : ''}, then 2 on every core`)
   // On a shared machine other work comes and goes: the three runs take turns, --pool-repeats
   // times, and each keeps its best turn.
   const withCeiling = canPin && os.availableParallelism() >= 2
@@ -236,15 +238,17 @@ if (only.includes('pool')) {
   // next made that run up to 10 % slower, more in whichever run came next.
   const poolOutDir = mkdtempSync(join(os.tmpdir(), 'vitrine-bench-pool-'))
   const poolFeedFolder = join(resultsDir, `pool-feed-${process.pid}`)
-  const runsPerTurn = withCeiling ? 4 : 2
+  // Rows rendered per turn, in units of --pool-rows: 1 alone, 2 in the pool, 1 + 1 apart.
+  const rowsPerTurn = withCeiling ? 5 : 3
   const bytesPerImage = { png: 1_000_000, jpeg: 150_000 }
-  const needed = options.poolRepeats * runsPerTurn * options.poolTypes.reduce((sum, type) => sum + options.poolRows[type] * bytesPerImage[type], 0)
+  const needed = options.poolRepeats * rowsPerTurn * options.poolTypes.reduce((sum, type) => sum + options.poolRows[type] * bytesPerImage[type], 0)
   const free = freeBytes(poolOutDir)
   const poolKeepOutputs = free === undefined || free > needed + 2 ** 30
   if (!poolKeepOutputs) console.log(`  ${(free / 2 ** 30).toFixed(1)} GB free in ${os.tmpdir()}, under the ${(needed / 2 ** 30 + 1).toFixed(1)} GB that keeping every run's files needs: each run's files are deleted when it ends, which can slow the next run`)
   const turns = []
   try {
-    const poolData = Object.fromEntries(options.poolTypes.map((type) => [type, writeRepeatedFeed(options.dataPath, options.poolRows[type], poolFeedFolder)]))
+    // The feeds, by type and row count: --pool-rows rows for one thread, twice that for two.
+    const poolData = Object.fromEntries(options.poolTypes.map((type) => [type, Object.fromEntries([1, 2].map((threads) => [options.poolRows[type] * threads, writeRepeatedFeed(options.dataPath, options.poolRows[type] * threads, poolFeedFolder)]))]))
     const pool = { poolOutDir, poolKeepOutputs, poolData }
     for (let turn = 0; turn < options.poolRepeats; turn++) {
       const one = runSection('pool', { ...pool, poolWorkers: [1] }, { pin: true })

@@ -89,7 +89,7 @@ export function printReport(report) {
     const oneLabel = pool.pinnedOne ? 'concurrency 1 (the calling thread alone) pinned to one CPU' : 'concurrency 1 (the calling thread alone)'
     const rowsOf = (type) => (typeof pool.rows === 'number' ? pool.rows : pool.rows[type])
     const types = [...new Set(pool.runs.map((r) => r.type))]
-    console.log(`\nWorker pool: renderBatch over ${types.map((type) => `${rowsOf(type)} ${type.toUpperCase()} rows`).join(' and ')} (files and manifest written), ${oneLabel} vs concurrency 2 (the calling thread and a worker thread) on every CPU; best of ${pool.repeats ?? 1} turn${(pool.repeats ?? 1) === 1 ? '' : 's'}\n`)
+    console.log(`\nWorker pool: renderBatch over ${types.map((type) => `${rowsOf(type)} ${type.toUpperCase()} rows`).join(' and ')} per rendering thread (files and manifest written), ${oneLabel} vs concurrency 2 (the calling thread and a worker thread, twice the rows) on every CPU; best of ${pool.repeats ?? 1} turn${(pool.repeats ?? 1) === 1 ? '' : 's'}\n`)
     const rows = pool.runs.map((r) => {
       const one = pool.runs.find((o) => o.type === r.type && o.workers === 1)
       return [r.type, r.workers, fixed(r.totalMs / 1000, 2), fixed(r.msPerImage), fixed(r.imagesPerSecond), fixed(r.steadyImagesPerSecond), fixed(r.imagesPerSecond / one.imagesPerSecond, 2), fixed(r.steadyImagesPerSecond / one.steadyImagesPerSecond, 2)]
@@ -127,7 +127,7 @@ export function printReport(report) {
       const one = pool.runs.find((o) => o.type === two.type && o.workers === 1)
       // Throughput once started (the issue's measure), then the whole batch with start-up.
       targets.push(target(`Pool ${two.type.toUpperCase()}: concurrency 2 vs 1 (× throughput, steady)`, two.steadyImagesPerSecond / one.steadyImagesPerSecond, 1.8))
-      targets.push({ name: `  whole batch of ${rowsOf(two.type)} rows, start-up included`, value: two.imagesPerSecond / one.imagesPerSecond, target: '(none)', pass: undefined })
+      targets.push({ name: `  whole batch of ${rowsOf(two.type)} rows per thread, start-up included`, value: two.imagesPerSecond / one.imagesPerSecond, target: '(none)', pass: undefined })
       const c = ceilingOf(two.type)
       if (c) {
         // Steady, as the target and the share are: start-up is left out of all three.
