@@ -11,8 +11,8 @@ export interface RenderPool {
   /** Renders one row; never rejects (a crashed worker fails that row's outputs). */
   run(job: RowJob): Promise<RowJobResult>
   /**
-   * Settles every row still waiting for a renderer at once, with no outputs and no failures;
-   * rows already rendering finish. For a batch that stops early.
+   * Settles every row still waiting for a renderer at once, marked `dropped`, with no outputs
+   * and no failures; rows already rendering finish. For a batch that stops early.
    */
   dropWaiting(): void
   /** Stops the workers. */
@@ -98,7 +98,7 @@ export function createRenderPool(setup: RowRendererSetup, concurrency = defaultC
 
 /** A row that never rendered: the batch stopped before its turn. */
 function droppedRow(job: RowJob): RowJobResult {
-  return { row: job.row, outputs: [], failures: [], timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
+  return { row: job.row, outputs: [], failures: [], timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }, dropped: true }
 }
 
 /** A row whose renderer failed as a whole (a crashed worker): each of its outputs fails. */

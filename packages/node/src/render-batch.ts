@@ -73,6 +73,12 @@ export interface RenderBatchOptions {
    * rejects with that error without writing a manifest.
    */
   onProgress?: (progress: BatchProgress) => void
+  /**
+   * Stops the batch when it aborts: rows not yet started are left out, the rows rendering
+   * finish (their files are whole), and the manifest is written as usual, with `interrupted`
+   * listing the rows not rendered. renderBatch then resolves; check `manifest.interrupted`.
+   */
+  signal?: AbortSignal
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
   model?: string
   /** Lint every output into the manifest (videos: pixel rules on the poster frame); `strict` refuses to write outputs with lint errors. `date`: the day the ads run (default today). */
@@ -235,17 +241,27 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
 
   const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
-  if (jobs.length > 0) {
+  // Rows left out because the signal aborted before their turn.
+  const notRendered: { id: string; row: number }[] = []
+  if (jobs.length > 0 && options.signal?.aborted) {
+    for (const job of jobs) notRendered.push({ id: job.id, row: job.row })
+  } else if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     pool = createRenderPool(
       { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video && { ...video.setup, encoderThreads: video.setup.encoderThreads ?? encoderThreads(concurrency) }, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
       concurrency,
     )
     const running = pool
+    const onAbort = () => running.dropWaiting()
+    options.signal?.addEventListener('abort', onAbort, { once: true })
     try {
       await Promise.all(
         jobs.map(async (job) => {
           const result = await running.run(job)
+          if (result.dropped) {
+            notRendered.push({ id: job.id, row: job.row })
+            return
+          }
           outputs.push(...result.outputs)
           failures.push(...result.failures)
           layout.push(...(result.layout ?? []))
@@ -257,6 +273,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
         }),
       )
     } finally {
+      options.signal?.removeEventListener('abort', onAbort)
       await running.close()
     }
   }
@@ -287,6 +304,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       info: lintEntries.filter((e) => e.severity === 'info').length,
     }
   }
+  if (notRendered.length > 0) manifest.interrupted = { notRendered: notRendered.sort((a, b) => a.row - b.row) }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)
   return { manifest, manifestPath, outDir, timings, concurrency }

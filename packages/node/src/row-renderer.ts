@@ -106,6 +106,8 @@ export interface RowJobResult {
   missing?: MessageReport[]
   /** Lint findings of the row's outputs (`--lint`). */
   lint?: ManifestLintEntry[]
+  /** True for a row the batch stopped before it rendered (see RenderPool.dropWaiting). */
+  dropped?: boolean
 }
 
 /** A text layer that did not fit as designed in one output (from the Scene's fit report). */

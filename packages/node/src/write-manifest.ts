@@ -29,6 +29,11 @@ export interface BatchManifest {
   lint?: ManifestLintEntry[]
   /** Lint findings counted by severity. */
   lintSummary?: { errors: number; warnings: number; info: number }
+  /**
+   * Present when the batch was stopped (`renderBatch`'s `signal`, Ctrl-C in the CLI): the rows
+   * it did not render, in feed order. Every output and failure above is complete.
+   */
+  interrupted?: { notRendered: { id: string; row: number }[] }
 }
 
 /** One text layer that did not fit as designed in one output (row, format, locale). */

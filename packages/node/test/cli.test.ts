@@ -1,10 +1,10 @@
 // End-to-end tests of the BUILT `vitrine` CLI (packages/node/dist/cli.js): real processes, real
 // worker threads, real files. Build first: `npx tsc -b && pnpm -r --filter ./packages/* run build`.
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -130,6 +130,39 @@ describe('vitrine render', () => {
     assert.equal(summary.exitCode, 1)
     assert.deepEqual(summary.summary, { outputs: 3, failures: 7 })
     assert.deepEqual(summary.failures, (await readManifest(out)).failures)
+  })
+
+  test('Ctrl-C (SIGINT) stops the batch: the rows rendering finish, the manifest lists them and the rows left out, exit 130', async () => {
+    const dir = join(work, 'interrupt')
+    await cp(join(fixtures, 'images'), join(dir, 'images'), { recursive: true })
+    const rows = 60
+    const pictures = ['tote.png', 'shoe.jpg', 'mug.webp']
+    const lines = ['sku,title,price,currency,image', ...Array.from({ length: rows }, (_, i) => `S-${i},Product ${i},${i + 1},EUR,images/${pictures[i % 3]}`)]
+    await writeFile(join(dir, 'feed.csv'), lines.join('\n') + '\n')
+    const out = join(dir, 'out')
+    const child = spawn(process.execPath, [cli, 'render', template, '--data', join(dir, 'feed.csv'), '--format', 'instagram-story', '--out', out, '--concurrency', '2'], { env: { ...process.env, NODE_OPTIONS: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // Once a few rows are written, as a user would press Ctrl-C.
+    const folders = async () => (await readdir(out, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).length
+    while ((await folders()) < 3 && child.exitCode === null) await new Promise((r) => setTimeout(r, 20))
+    child.kill('SIGINT')
+    assert.equal(await exited, 130, stderr)
+    assert.match(stderr, /Ctrl-C: stopping; the rows being rendered will finish/)
+    assert.match(stderr, /Interrupted: \d+ rows? (was|were) not rendered \(listed under "interrupted" in /)
+    assert.match(stdout, /^Wrote \d+ images? to /)
+    const manifest = (await readManifest(out)) as Manifest & { interrupted?: { notRendered: { id: string; row: number }[] } }
+    const notRendered = manifest.interrupted?.notRendered ?? []
+    assert.ok(notRendered.length > 0, 'some rows were left out')
+    assert.equal(manifest.outputs.length + notRendered.length, rows)
+    // Every file listed is whole; nothing half-written is left behind.
+    for (const o of manifest.outputs) assert.equal(createHash('sha256').update(await readFile(join(out, o.file))).digest('hex'), o.sha256)
+    const files = (await readdir(out, { recursive: true })).map(String)
+    assert.deepEqual(files.filter((f) => f.endsWith('.png')).sort(), manifest.outputs.map((o) => o.file).sort())
+    assert.deepEqual(files.filter((f) => f.includes('.tmp')), [])
   })
 
   test('--concurrency 1 (in-process) and the worker pool write identical bytes', async () => {

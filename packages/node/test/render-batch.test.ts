@@ -1,9 +1,11 @@
 // renderBatch from the BUILT package (packages/node/dist), real worker threads and real files:
-// an onProgress callback that throws stops the batch cleanly, in this thread and in the pool.
+// an onProgress callback that throws, or an aborted signal, stops the batch cleanly, in this
+// thread and in the pool.
 // Build first: `npx tsc -b && pnpm -r --filter ./packages/* run build`.
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -87,5 +89,54 @@ describe('renderBatch: an onProgress that throws stops the batch', () => {
     const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, concurrency: 2, onProgress: () => {} })
     assert.equal(result.manifest.summary.outputs, ROWS)
     assert.equal((await rowFolders(out)).length, ROWS)
+  })
+})
+
+describe('renderBatch: an aborted signal stops the batch, and the manifest keeps what was done', () => {
+  for (const concurrency of [1, 2]) {
+    test(`concurrency ${concurrency}: the rows rendering finish, the others are listed under "interrupted"`, async () => {
+      const out = join(work, `aborted-${concurrency}`)
+      const controller = new AbortController()
+      const result = await renderBatch({
+        template: join(fixtures, 'card.json'),
+        data: feed,
+        formats: ['300x200', '200x200'],
+        out,
+        concurrency,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done >= 4) controller.abort()
+        },
+      })
+      const { manifest } = result
+      const notRendered = manifest.interrupted?.notRendered ?? []
+      assert.ok(notRendered.length > 0 && notRendered.length < ROWS - 1, `${notRendered.length} rows not rendered`)
+      // Every row is either rendered whole (both formats) or listed, never both, never neither.
+      const rendered = new Set(manifest.outputs.map((o) => o.id))
+      assert.equal(manifest.outputs.length, rendered.size * 2)
+      assert.equal(rendered.size + notRendered.length, ROWS)
+      for (const { id } of notRendered) assert.ok(!rendered.has(id), `${id} is both rendered and not`)
+      assert.deepEqual(notRendered.map((r) => r.row), [...notRendered.map((r) => r.row)].sort((a, b) => a - b))
+      // The files listed are whole, and the rows not rendered have no folder.
+      for (const o of manifest.outputs) assert.equal(createHash('sha256').update(await readFile(join(out, o.file))).digest('hex'), o.sha256)
+      assert.deepEqual((await rowFolders(out)).sort(), [...rendered].sort())
+      const written = JSON.parse(await readFile(result.manifestPath, 'utf8')) as typeof manifest
+      assert.deepEqual(written.interrupted, manifest.interrupted)
+    })
+  }
+
+  test('a signal aborted before the batch renders nothing and lists every row', async () => {
+    const out = join(work, 'aborted-before')
+    const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, signal: AbortSignal.abort() })
+    assert.equal(result.manifest.outputs.length, 0)
+    assert.equal(result.manifest.interrupted?.notRendered.length, ROWS)
+    assert.deepEqual(await rowFolders(out), [])
+  })
+
+  test('a signal that never aborts leaves no "interrupted" in the manifest', async () => {
+    const out = join(work, 'not-aborted')
+    const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, concurrency: 2, signal: new AbortController().signal })
+    assert.equal(result.manifest.outputs.length, ROWS)
+    assert.equal('interrupted' in result.manifest, false)
   })
 })

@@ -28,7 +28,7 @@ test('video renders ask for the flag; images, other commands, an opt-out and a r
   assert.equal(yes(['render', 't.json', '--type', 'mp4'], [], { VITRINE_RELAUNCHED: '1' }), false)
 })
 
-test('a video render runs in a child with the flag; SIGTERM to the command ends it the same way', { skip: !existsSync('/proc/self/cmdline') && 'needs /proc' }, async () => {
+test('a video render runs in a child with the flag; SIGTERM to the command stops the child as it would stop the command (exit 143, a manifest of what was done)', { skip: !existsSync('/proc/self/cmdline') && 'needs /proc' }, async () => {
   assert.ok(existsSync(cli), `${cli} is missing: build first`)
   const work = await mkdtemp(join(tmpdir(), 'vitrine-video-gc-'))
   try {
@@ -56,8 +56,13 @@ test('a video render runs in a child with the flag; SIGTERM to the command ends 
     assert.ok(node.includes(VIDEO_GC_FLAG), `it has ${VIDEO_GC_FLAG}: ${node.join(' ')}`)
     const [childPid] = children.filter((_, i) => commandLines[i] === node)
     run.kill('SIGTERM')
-    assert.deepEqual(await exited, [null, 'SIGTERM'])
-    // The child got the signal too: it is gone (or a zombie for a moment) within a few seconds.
+    // The child got the signal: it finished the video it was rendering, wrote the manifest with
+    // the rows left out, and exited 143, which the command passes on.
+    assert.deepEqual(await exited, [143, null], stderr)
+    const manifest = JSON.parse(readFileSync(join(work, 'out', 'manifest.json'), 'utf8')) as { outputs: unknown[]; interrupted?: { notRendered: unknown[] } }
+    assert.ok((manifest.interrupted?.notRendered.length ?? 0) > 0, 'rows were left out')
+    assert.equal(manifest.outputs.length + manifest.interrupted!.notRendered.length, 6)
+    // And it is gone (or a zombie for a moment) within a few seconds.
     const running = () => {
       try {
         return !/^State:\s+Z/m.test(readFileSync(`/proc/${childPid}/status`, 'utf8'))

@@ -23,6 +23,7 @@ import { typeOption } from '../options/type-option.js'
 import { createProgressReporter, formatDuration } from '../progress-reporter.js'
 import { renderBatch } from '../render-batch.js'
 import { reportError } from '../report-error.js'
+import { signalExitCode, stopOnSignals } from '../stop-on-signals.js'
 import type { CliCommand } from './cli-command.js'
 import type { BatchManifest } from '../write-manifest.js'
 
@@ -105,10 +106,18 @@ export const renderCommand: CliCommand = {
     { code: 0, meaning: 'every output was written' },
     { code: 1, meaning: 'some rows failed (listed in the manifest); all the others were written' },
     { code: 2, meaning: 'a usage or template error (unknown option or format, invalid template, unreadable file): nothing was rendered' },
+    { code: 130, meaning: 'stopped by Ctrl-C (143: by SIGTERM): the rows being rendered were finished, and the manifest lists every file written and, under "interrupted", the rows not rendered; a second Ctrl-C quits at once' },
   ],
   async run({ positionals, options, io }) {
     const json = options.json === true
     const progress = createProgressReporter(io, json ? 'silent' : 'auto')
+    // Ctrl-C (or SIGTERM) stops the batch without losing what is done: the rows rendering
+    // finish, and the manifest lists every file written and the rows left out.
+    const controller = new AbortController()
+    const signals = stopOnSignals((signal) => {
+      controller.abort()
+      if (!json) io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping; the rows being rendered will finish and the manifest will list what was written (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`)
+    })
     let result: Awaited<ReturnType<typeof renderBatch>>
     try {
       result = await renderBatch({
@@ -129,16 +138,20 @@ export const renderCommand: CliCommand = {
         concurrency: options.concurrency as number,
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),
+        signal: controller.signal,
         model: options.model as string | undefined,
         lint: options.lint === true || options.strict === true ? { strict: options.strict === true } : undefined,
       })
     } catch (error) {
       progress.finish()
       return reportError(io, error, json)
+    } finally {
+      signals.dispose()
     }
     progress.finish()
     const { manifest } = result
-    const exitCode = manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
+    const notRendered = manifest.interrupted?.notRendered.length ?? 0
+    const exitCode = notRendered > 0 ? signalExitCode(signals.signal ?? 'SIGINT') : manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
     const out = shortPath(result.outDir)
     const manifestFile = shortPath(result.manifestPath)
     const seconds = manifest.durationMs / 1000
@@ -159,6 +172,7 @@ export const renderCommand: CliCommand = {
             layout: manifest.layout ?? [],
             missingTranslations: manifest.missingTranslations ?? [],
             ...(manifest.lintSummary ? { lint: manifest.lintSummary } : {}),
+            ...(notRendered > 0 ? { interrupted: { notRendered } } : {}),
           },
           null,
           2,
@@ -169,6 +183,7 @@ export const renderCommand: CliCommand = {
     const rate = seconds > 0 ? ` (${(manifest.outputs.length / seconds).toFixed(1)}/s)` : ''
     const noun = ['mp4', 'webm', 'gif'].includes(options.type as string) ? 'video' : 'image'
     io.stdout.write(`Wrote ${manifest.outputs.length} ${noun}${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
+    if (notRendered > 0) io.stderr.write(`Interrupted: ${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile})\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
     if (manifest.lintSummary) {
       const l = manifest.lintSummary
