@@ -30,6 +30,7 @@ import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency, type RenderPool } from './pool.js'
 import { prepareCutout } from './ai/prepare-cutout.js'
 import { errorRecord } from './row-files.js'
+import { batchSettingsHash, keepWrittenOutputs, outputInputHash, readPreviousManifest, type KeptOutputs } from './resume-batch.js'
 import type { FailedOutput, RowJob, RowOutputRequest, WrittenOutput } from './row-renderer.js'
 import { layoutReport, missingTranslations, sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
 import type { RowLayoutEntry } from './row-renderer.js'
@@ -79,6 +80,14 @@ export interface RenderBatchOptions {
    * listing the rows not rendered. renderBatch then resolves; check `manifest.interrupted`.
    */
   signal?: AbortSignal
+  /**
+   * Keeps the outputs an earlier batch into the same `out` wrote from the same inputs (see
+   * `WrittenOutput.input`: the template, the row's values, the settings), when their files are
+   * still whole, and renders only the rest: the rows an interrupted batch left out, the rows
+   * that failed, new rows, formats and locales. The manifest lists both. Picture and font
+   * files are not fingerprinted: after changing one in place, render without `resume`.
+   */
+  resume?: boolean
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
   model?: string
   /** Lint every output into the manifest (videos: pixel rules on the poster frame); `strict` refuses to write outputs with lint errors. `date`: the day the ads run (default today). */
@@ -195,6 +204,26 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
   }
 
+  // What each output is made from, besides its row: an output with the same fingerprint as
+  // one already written need not be made again (resume).
+  const settings = batchSettingsHash({
+    template,
+    type,
+    quality: options.quality ?? null,
+    video: isVideoType(type) ? { codec: options.video?.codec ?? null, poster: options.video?.poster === true } : null,
+    lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : null,
+    catalogs,
+    model: options.model ?? null,
+  })
+  const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
+  const previous = options.resume ? await readPreviousManifest(outDir) : undefined
+  let kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [] }
+  if (previous) {
+    const left = await keepWrittenOutputs(previous, jobs, settings, outDir)
+    jobs.splice(0, jobs.length, ...left.jobs)
+    kept = left.kept
+  }
+
   try {
     await mkdir(outDir, { recursive: true })
     // A manifest from an earlier run must never describe the files this run is replacing.
@@ -208,15 +237,17 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     baseUrl: folderUrl(dataFolder),
     allowedRoots: [...new Set([folderUrl(dataFolder), folderUrl(dirname(templatePath))])],
   }
-  const total = (jobs.length + new Set(failures.map((f) => f.row)).size) * formats.length * locales.length
-  const outputs: WrittenOutput[] = []
+  // Outputs to make (a resumed row may have some already) and those failed before rendering.
+  const toMake = jobs.reduce((sum, job) => sum + job.outputs.length, 0)
+  const total = toMake + failures.length
+  const outputs: WrittenOutput[] = [...kept.outputs]
   const layout: RowLayoutEntry[] = []
-  const missing: MessageReport[] = []
-  const lintEntries: ManifestLintEntry[] = []
+  const missing: MessageReport[] = [...kept.missing]
+  const lintEntries: ManifestLintEntry[] = [...kept.lint]
   const timings = { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 }
   const failedBeforeRendering = failures.length
   let done = failedBeforeRendering
-  const video = isVideoType(type) ? videoBatch(template, jobs.length * formats.length * locales.length, options.video, started, () => report()) : undefined
+  const video = isVideoType(type) ? videoBatch(template, toMake, options.video, started, () => report()) : undefined
   // An onProgress that throws stops the batch: rows not yet started are dropped, the rows
   // rendering finish, the workers stop, and renderBatch rejects with that error (no manifest).
   const stop: { stopped: boolean; error?: unknown } = { stopped: false }
@@ -240,7 +271,6 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   }
 
   const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
-  const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   // Rows left out because the signal aborted before their turn.
   const notRendered: { id: string; row: number }[] = []
   if (jobs.length > 0 && options.signal?.aborted) {
@@ -261,6 +291,10 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
           if (result.dropped) {
             notRendered.push({ id: job.id, row: job.row })
             return
+          }
+          for (const output of result.outputs) {
+            const request = job.outputs.find((r) => r.format === output.format && r.locale === output.locale)
+            if (request) output.input = outputInputHash(settings, job, request)
           }
           outputs.push(...result.outputs)
           failures.push(...result.failures)
@@ -289,7 +323,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     failures: sortManifestEntries(failures, (f) => f.row, formats, locales),
     summary: { outputs: outputs.length, failures: failures.length },
   }
-  manifest.layout = sortManifestEntries(layoutReport(layout, template), (l) => rowOfId.get(l.id) ?? 0, formats, locales)
+  manifest.layout = sortManifestEntries([...kept.layout, ...layoutReport(layout, template)], (l) => rowOfId.get(l.id) ?? 0, formats, locales)
   manifest.missingTranslations = missingTranslations(missing, locales)
   manifest.warnings = {
     overflow: manifest.layout.filter((l) => l.status === 'overflow').length,
@@ -304,6 +338,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       info: lintEntries.filter((e) => e.severity === 'info').length,
     }
   }
+  if (options.resume) manifest.resumed = { kept: kept.outputs.length }
   if (notRendered.length > 0) manifest.interrupted = { notRendered: notRendered.sort((a, b) => a.row - b.row) }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)

@@ -81,6 +81,13 @@ export interface WrittenOutput {
   audioCodec?: string
   /** The poster frame's file, when asked for. */
   poster?: string
+  /**
+   * A fingerprint (sha256, hex) of what the file was made from, besides the picture and font
+   * files it loaded: the template, the row's values, the format, locale and market, the type,
+   * quality, video and lint settings, the catalogues. `--resume` keeps a file whose fingerprint
+   * is unchanged. Set by renderBatch.
+   */
+  input?: string
 }
 
 /** An output that could not be made, with the reason as plain data. */

@@ -34,6 +34,8 @@ export interface BatchManifest {
    * it did not render, in feed order. Every output and failure above is complete.
    */
   interrupted?: { notRendered: { id: string; row: number }[] }
+  /** Present when the batch resumed an earlier one (`resume`): how many outputs it kept from it. */
+  resumed?: { kept: number }
 }
 
 /** One text layer that did not fit as designed in one output (row, format, locale). */

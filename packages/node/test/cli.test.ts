@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -163,6 +163,14 @@ describe('vitrine render', () => {
     const files = (await readdir(out, { recursive: true })).map(String)
     assert.deepEqual(files.filter((f) => f.endsWith('.png')).sort(), manifest.outputs.map((o) => o.file).sort())
     assert.deepEqual(files.filter((f) => f.includes('.tmp')), [])
+    // The same command with --resume renders the rows left out, and only those.
+    const resumed = await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', 'instagram-story', '--out', out, '--concurrency', '2', '--resume', '--json'])
+    assert.equal(resumed.code, 0, resumed.stderr)
+    const after = (await readManifest(out)) as Manifest & { resumed?: { kept: number }; interrupted?: unknown }
+    assert.equal(after.outputs.length, rows)
+    assert.deepEqual(after.resumed, { kept: manifest.outputs.length })
+    assert.equal(after.interrupted, undefined)
+    assert.deepEqual(after.outputs.filter((o) => manifest.outputs.some((m) => m.file === o.file)), manifest.outputs)
   })
 
   test('--concurrency 1 (in-process) and the worker pool write identical bytes', async () => {
@@ -229,6 +237,63 @@ describe('vitrine render', () => {
     const manifest = await readManifest(out)
     assert.equal(manifest.template, 'card.json')
     assert.equal(manifest.outputs.length, 3)
+  })
+})
+
+describe('vitrine render --resume', () => {
+  type Resumed = Manifest & { resumed?: { kept: number }; outputs: (Manifest['outputs'][number] & { input: string })[] }
+  const mtimes = async (out: string, m: Manifest) => Object.fromEntries(await Promise.all(m.outputs.map(async (o) => [o.file, (await stat(join(out, o.file))).mtimeMs] as const)))
+
+  test('keeps what was written from the same inputs and renders what changed, was added or is missing', async () => {
+    const dir = join(work, 'resume')
+    await cp(join(fixtures, 'images'), join(dir, 'images'), { recursive: true })
+    await copyFile(goodCsv, join(dir, 'feed.csv'))
+    const out = join(dir, 'out')
+    const render = (...extra: string[]) => vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200', '--out', out, '--concurrency', '1', ...extra])
+    assert.equal((await render()).code, 0)
+    const first = (await readManifest(out)) as Resumed
+    assert.ok(first.outputs.every((o) => /^[0-9a-f]{64}$/.test(o.input)), 'every output has its input fingerprint')
+    const firstTimes = await mtimes(out, first)
+
+    // Nothing changed: nothing is rendered again, every file is left as it was.
+    const same = await render('--resume')
+    assert.equal(same.code, 0, same.stderr)
+    assert.match(same.stdout, /^Wrote 0 images to .*, kept 3 images from the run before; manifest: /)
+    const second = (await readManifest(out)) as Resumed
+    assert.deepEqual(second.outputs, first.outputs)
+    assert.deepEqual(second.resumed, { kept: 3 })
+    assert.deepEqual(await mtimes(out, second), firstTimes)
+
+    // One row's title changed, a format added, one file deleted: only those are made.
+    const feed = await readFile(join(dir, 'feed.csv'), 'utf8')
+    await writeFile(join(dir, 'feed.csv'), feed.replace('Trail runner', 'Trail runner II'))
+    await rm(join(out, 'A-1', '300x200.en-US.png'))
+    const more = await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200,200x200', '--out', out, '--concurrency', '1', '--resume', '--json'])
+    assert.equal(more.code, 0, more.stderr)
+    const third = (await readManifest(out)) as Resumed
+    assert.equal(third.outputs.length, 6)
+    assert.deepEqual(third.resumed, { kept: 1 })
+    const changed = (file: string) => third.outputs.find((o) => o.file === file)!.sha256 !== first.outputs.find((o) => o.file === file)!.sha256
+    assert.equal(changed('B-2/300x200.en-US.png'), true, 'the changed row is rendered again')
+    assert.equal(changed('C-3/300x200.en-US.png'), false)
+    assert.deepEqual(await mtimes(out, { ...third, outputs: third.outputs.filter((o) => o.file === 'C-3/300x200.en-US.png') }), { 'C-3/300x200.en-US.png': firstTimes['C-3/300x200.en-US.png'] })
+    for (const o of third.outputs) assert.equal(createHash('sha256').update(await readFile(join(out, o.file))).digest('hex'), o.sha256)
+
+    // Other settings make other files: a new quality renders everything again.
+    const jpeg = (quality: string) => vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200', '--type', 'jpeg', '--quality', quality, '--out', join(dir, 'jpeg'), '--concurrency', '1', '--resume'])
+    assert.equal((await jpeg('80')).code, 0)
+    assert.match((await jpeg('80')).stdout, /kept 3 images/)
+    assert.match((await jpeg('60')).stdout, /^Wrote 3 images .*, kept 0 images from the run before/)
+  })
+
+  test('a manifest that is not one is a usage error, and nothing is rendered over it', async () => {
+    const out = join(work, 'resume-bad')
+    await mkdir(out, { recursive: true })
+    await writeFile(join(out, 'manifest.json'), '{ not json')
+    const run = await vitrine(['render', template, '--data', goodCsv, '--format', '300x200', '--out', out, '--resume'])
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /--resume: .*manifest\.json is not JSON .*leave out --resume to render everything/)
+    assert.equal(await readFile(join(out, 'manifest.json'), 'utf8'), '{ not json')
   })
 })
 

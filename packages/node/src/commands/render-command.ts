@@ -18,6 +18,7 @@ import { marketOption } from '../options/market-option.js'
 import { catalogOption } from '../options/catalog-option.js'
 import { modelOption } from '../options/model-option.js'
 import { outOption } from '../options/out-option.js'
+import { resumeOption } from '../options/resume-option.js'
 import { qualityOption } from '../options/quality-option.js'
 import { typeOption } from '../options/type-option.js'
 import { createProgressReporter, formatDuration } from '../progress-reporter.js'
@@ -80,6 +81,7 @@ export const renderCommand: CliCommand = {
     { option: codecOption },
     { option: posterOption },
     { option: encoderThreadsOption },
+    { option: resumeOption },
     { option: concurrencyOption },
     { option: idColumnOption },
     { option: modelOption },
@@ -96,6 +98,10 @@ export const renderCommand: CliCommand = {
     {
       command: 'vitrine render card.json --data feed.json --format 1200x628 --locale en-US,de-DE --type jpeg --quality 85 --out out --json',
       description: 'A custom size in two languages as JPEG, with a JSON summary for scripts.',
+    },
+    {
+      command: 'vitrine render examples/product-card.json --data examples/products.csv --format instagram-square,tiktok --out out --resume',
+      description: 'After Ctrl-C, failed rows or a feed grown by new rows: keep what is already written from the same inputs and render the rest.',
     },
     {
       command: 'vitrine render examples/product-video.json --data examples/products.csv --format instagram-story,youtube-thumbnail --type mp4 --poster --out out',
@@ -139,6 +145,7 @@ export const renderCommand: CliCommand = {
         idColumn: options['id-column'] as string | undefined,
         onProgress: (p) => progress.update(p),
         signal: controller.signal,
+        resume: options.resume === true,
         model: options.model as string | undefined,
         lint: options.lint === true || options.strict === true ? { strict: options.strict === true } : undefined,
       })
@@ -151,6 +158,9 @@ export const renderCommand: CliCommand = {
     progress.finish()
     const { manifest } = result
     const notRendered = manifest.interrupted?.notRendered.length ?? 0
+    const kept = manifest.resumed?.kept ?? 0
+    // Outputs made by this run (a resumed batch keeps some from the run before).
+    const made = manifest.outputs.length - kept
     const exitCode = notRendered > 0 ? signalExitCode(signals.signal ?? 'SIGINT') : manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
     const out = shortPath(result.outDir)
     const manifestFile = shortPath(result.manifestPath)
@@ -165,7 +175,7 @@ export const renderCommand: CliCommand = {
             manifest: manifestFile,
             summary: manifest.summary,
             durationMs: manifest.durationMs,
-            rate: seconds > 0 ? Number((manifest.outputs.length / seconds).toFixed(2)) : 0,
+            rate: seconds > 0 ? Number((made / seconds).toFixed(2)) : 0,
             concurrency: result.concurrency,
             failures: manifest.failures,
             warnings: manifest.warnings,
@@ -173,6 +183,7 @@ export const renderCommand: CliCommand = {
             missingTranslations: manifest.missingTranslations ?? [],
             ...(manifest.lintSummary ? { lint: manifest.lintSummary } : {}),
             ...(notRendered > 0 ? { interrupted: { notRendered } } : {}),
+            ...(manifest.resumed ? { resumed: manifest.resumed } : {}),
           },
           null,
           2,
@@ -180,10 +191,12 @@ export const renderCommand: CliCommand = {
       )
       return exitCode
     }
-    const rate = seconds > 0 ? ` (${(manifest.outputs.length / seconds).toFixed(1)}/s)` : ''
+    const rate = seconds > 0 && made > 0 ? ` (${(made / seconds).toFixed(1)}/s)` : ''
     const noun = ['mp4', 'webm', 'gif'].includes(options.type as string) ? 'video' : 'image'
-    io.stdout.write(`Wrote ${manifest.outputs.length} ${noun}${manifest.outputs.length === 1 ? '' : 's'} to ${out} in ${formatDuration(manifest.durationMs)}${rate}; manifest: ${manifestFile}\n`)
-    if (notRendered > 0) io.stderr.write(`Interrupted: ${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile})\n`)
+    const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`
+    const keptText = manifest.resumed ? `, kept ${plural(kept)} from the run before` : ''
+    io.stdout.write(`Wrote ${plural(made)} to ${out} in ${formatDuration(manifest.durationMs)}${rate}${keptText}; manifest: ${manifestFile}\n`)
+    if (notRendered > 0) io.stderr.write(`Interrupted: ${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile}); the same command with --resume renders them\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
     if (manifest.lintSummary) {
       const l = manifest.lintSummary

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { resolve as resolvePath } from 'node:path'
+import { VitrineError, type MessageReport } from '@vitrine/core'
+import type { ManifestLintEntry } from './lint-output.js'
+import type { RowJob, RowOutputRequest, WrittenOutput } from './row-renderer.js'
+import type { BatchManifest, LayoutReportEntry } from './write-manifest.js'
+
+/**
+ * A fingerprint (sha256, hex) of what a batch's outputs are made from besides their rows and
+ * the picture and font files they load: the template (as parsed), the output type, quality,
+ * video and lint settings, the message catalogues and the cut-out model.
+ */
+export function batchSettingsHash(settings: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex')
+}
+
+/** The fingerprint of one output: the batch's settings, the row's values, its format, locale and market. */
+export function outputInputHash(settings: string, job: RowJob, request: RowOutputRequest): string {
+  return createHash('sha256')
+    .update(JSON.stringify([settings, job.values, request.format, request.locale, request.market ?? null]))
+    .digest('hex')
+}
+
+/** What a resumed batch keeps from the run before: outputs, and their layout report and lint findings. */
+export interface KeptOutputs {
+  outputs: WrittenOutput[]
+  layout: LayoutReportEntry[]
+  lint: ManifestLintEntry[]
+  /** The missing translations the run before reported in the locales of the kept outputs. */
+  missing: MessageReport[]
+}
+
+/**
+ * Reads `<outDir>/manifest.json` for a resumed batch: undefined when there is none. A file
+ * that is not a Vitrine manifest is a usage error (nothing is rendered over it).
+ */
+export async function readPreviousManifest(outDir: string): Promise<BatchManifest | undefined> {
+  const file = resolvePath(outDir, 'manifest.json')
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new VitrineError('usage', `--resume: cannot read ${file}: ${(error as Error).message}`, { cause: error })
+  }
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(text)
+  } catch (error) {
+    throw new VitrineError('usage', `--resume: ${file} is not JSON (${(error as Error).message}); delete it, or leave out --resume to render everything`, { cause: error })
+  }
+  if (typeof manifest !== 'object' || manifest === null || !Array.isArray((manifest as BatchManifest).outputs)) {
+    throw new VitrineError('usage', `--resume: ${file} is not a Vitrine manifest (expected an object with an "outputs" list); delete it, or leave out --resume to render everything`)
+  }
+  return manifest as BatchManifest
+}
+
+/**
+ * Keeps the outputs the run before wrote from the same inputs: same file, same fingerprint
+ * (`input`), and the file still there with the size the manifest gives (files are written
+ * whole or not at all, so that is a whole file), its poster too. Removes them from the jobs,
+ * and drops the jobs left with nothing to render.
+ */
+export async function keepWrittenOutputs(previous: BatchManifest, jobs: RowJob[], settings: string, outDir: string): Promise<{ jobs: RowJob[]; kept: KeptOutputs }> {
+  const key = (o: { id: string; format: string; locale: string }) => `${o.id}\u0000${o.format}\u0000${o.locale}`
+  const before = new Map(previous.outputs.filter((o) => typeof o?.input === 'string').map((o) => [key(o), o]))
+  const kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [] }
+  const left: RowJob[] = []
+  for (const job of jobs) {
+    const toRender: RowOutputRequest[] = []
+    for (const request of job.outputs) {
+      const old = before.get(key({ id: job.id, ...request }))
+      if (old && old.file === request.file && old.input === outputInputHash(settings, job, request) && (await isWhole(outDir, old))) kept.outputs.push(old)
+      else toRender.push(request)
+    }
+    if (toRender.length > 0) left.push(toRender.length === job.outputs.length ? job : { ...job, outputs: toRender })
+  }
+  const keptKeys = new Set(kept.outputs.map(key))
+  kept.layout = (previous.layout ?? []).filter((l) => keptKeys.has(key(l)))
+  kept.lint = (previous.lint ?? []).filter((l) => keptKeys.has(key(l)))
+  const keptLocales = new Set(kept.outputs.map((o) => o.locale))
+  kept.missing = (previous.missingTranslations ?? [])
+    .filter((m) => keptLocales.has(m.locale))
+    .map((m) => ({ message: m.message, path: m.path, locale: m.locale, status: 'missing', from: m.shown }))
+  return { jobs: left, kept }
+}
+
+async function isWhole(outDir: string, output: WrittenOutput): Promise<boolean> {
+  try {
+    if ((await stat(resolvePath(outDir, output.file))).size !== output.bytes) return false
+    if (output.poster !== undefined) await stat(resolvePath(outDir, output.poster))
+    return true
+  } catch {
+    return false
+  }
+}
