@@ -41,7 +41,9 @@ export async function readPreviousManifest(outDir: string): Promise<BatchManifes
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    // No earlier run; or `out` is a file, which the batch then reports as it always does.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
     throw new VitrineError('usage', `--resume: cannot read ${file}: ${(error as Error).message}`, { cause: error })
   }
   let manifest: unknown

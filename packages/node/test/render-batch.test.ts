@@ -31,6 +31,10 @@ before(async () => {
 })
 after(() => rm(work, { recursive: true, force: true }))
 
+/** renderBatch of the card over the test feed in 300x200 into `out`, with `options` on top. */
+const batch = (out: string, options: Partial<Parameters<typeof renderBatch>[0]> = {}) =>
+  renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, ...options })
+
 /** The row folders a batch wrote into `out`. */
 async function rowFolders(out: string): Promise<string[]> {
   return (await readdir(out, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)
@@ -43,11 +47,7 @@ describe('renderBatch: an onProgress that throws stops the batch', () => {
       const error = new Error('the progress bar broke')
       const calls: number[] = []
       await assert.rejects(
-        renderBatch({
-          template: join(fixtures, 'card.json'),
-          data: feed,
-          formats: ['300x200'],
-          out,
+        batch(out, {
           concurrency,
           onProgress: ({ done }) => {
             calls.push(done)
@@ -69,11 +69,7 @@ describe('renderBatch: an onProgress that throws stops the batch', () => {
   test('a throw on the first call, before any row, renders nothing', async () => {
     const out = join(work, 'stopped-at-once')
     await assert.rejects(
-      renderBatch({
-        template: join(fixtures, 'card.json'),
-        data: feed,
-        formats: ['300x200'],
-        out,
+      batch(out, {
         concurrency: 2,
         onProgress: () => {
           throw new RangeError('no progress wanted')
@@ -86,7 +82,7 @@ describe('renderBatch: an onProgress that throws stops the batch', () => {
 
   test('the same batch with a callback that does not throw writes every row', async () => {
     const out = join(work, 'whole')
-    const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, concurrency: 2, onProgress: () => {} })
+    const result = await batch(out, { concurrency: 2, onProgress: () => {} })
     assert.equal(result.manifest.summary.outputs, ROWS)
     assert.equal((await rowFolders(out)).length, ROWS)
   })
@@ -97,11 +93,8 @@ describe('renderBatch: an aborted signal stops the batch, and the manifest keeps
     test(`concurrency ${concurrency}: the rows rendering finish, the others are listed under "interrupted"`, async () => {
       const out = join(work, `aborted-${concurrency}`)
       const controller = new AbortController()
-      const result = await renderBatch({
-        template: join(fixtures, 'card.json'),
-        data: feed,
+      const result = await batch(out, {
         formats: ['300x200', '200x200'],
-        out,
         concurrency,
         signal: controller.signal,
         onProgress: ({ done }) => {
@@ -127,7 +120,7 @@ describe('renderBatch: an aborted signal stops the batch, and the manifest keeps
 
   test('a signal aborted before the batch renders nothing and lists every row', async () => {
     const out = join(work, 'aborted-before')
-    const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, signal: AbortSignal.abort() })
+    const result = await batch(out, { signal: AbortSignal.abort() })
     assert.equal(result.manifest.outputs.length, 0)
     assert.equal(result.manifest.interrupted?.notRendered.length, ROWS)
     assert.deepEqual(await rowFolders(out), [])
@@ -135,7 +128,7 @@ describe('renderBatch: an aborted signal stops the batch, and the manifest keeps
 
   test('a signal that never aborts leaves no "interrupted" in the manifest', async () => {
     const out = join(work, 'not-aborted')
-    const result = await renderBatch({ template: join(fixtures, 'card.json'), data: feed, formats: ['300x200'], out, concurrency: 2, signal: new AbortController().signal })
+    const result = await batch(out, { concurrency: 2, signal: new AbortController().signal })
     assert.equal(result.manifest.outputs.length, ROWS)
     assert.equal('interrupted' in result.manifest, false)
   })
