@@ -122,7 +122,8 @@ export const renderCommand: CliCommand = {
     const controller = new AbortController()
     const signals = stopOnSignals((signal) => {
       controller.abort()
-      if (!json) io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping; the rows being rendered will finish and the manifest will list what was written (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`)
+      const name = signal === 'SIGINT' ? 'Ctrl-C' : signal
+      if (!json) io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${name}: stopping; the rows being rendered will finish and the manifest will list what was written (${name} again to quit at once)\n`)
     })
     let result: Awaited<ReturnType<typeof renderBatch>>
     try {
