@@ -15,20 +15,28 @@ import { VitrineError, fetchWithLimits, timeoutError, tooLargeError, type FetchO
  * const bytes = await fetchBytes('https://cdn.example/shirt.jpg', { timeoutMs: 10_000, maxBytes: 25e6 })
  * ```
  */
-export async function fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
+export async function fetchBytes(url: string, options: FetchOptions, onFile?: FileReadListener): Promise<Uint8Array> {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     throw new VitrineError('asset/not-found', `Cannot fetch ${JSON.stringify(url)}: expected an absolute URL`)
   }
-  if (parsed.protocol === 'file:') return readFileCapped(parsed, options)
+  if (parsed.protocol === 'file:') return readFileCapped(parsed, options, onFile === undefined ? undefined : (stamp) => onFile(url, stamp))
   if (parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'data:') return fetchCapped(parsed.href, options)
   throw new VitrineError('asset/forbidden', `Cannot fetch ${url}: expected an http:, https:, file: or data: URL, found the ${parsed.protocol} scheme`)
 }
 
+/** A file's size and modification time, as `stat` gave them when it was read. */
+export interface FileStamp {
+  bytes: number
+  modifiedMs: number
+}
 
-async function readFileCapped(url: URL, { timeoutMs, maxBytes }: FetchOptions): Promise<Uint8Array> {
+/** Told of each local file {@link fetchBytes} reads: its URL, and its size and time just before the read. */
+export type FileReadListener = (url: string, stamp: FileStamp) => void
+
+async function readFileCapped(url: URL, { timeoutMs, maxBytes }: FetchOptions, onStamp?: (stamp: FileStamp) => void): Promise<Uint8Array> {
   const path = fileURLToPath(url)
   let handle: Awaited<ReturnType<typeof open>>
   try {
@@ -42,6 +50,8 @@ async function readFileCapped(url: URL, { timeoutMs, maxBytes }: FetchOptions): 
     const stat = await handle.stat()
     if (!stat.isFile()) throw new VitrineError('asset/not-found', `Cannot read ${path}: expected a file, found a ${stat.isDirectory() ? 'folder' : 'special file'}`)
     if (stat.size > maxBytes) throw tooLargeError(path, maxBytes, `${stat.size} bytes`)
+    // Stamped before the read: a change made while reading shows as a newer time later.
+    onStamp?.({ bytes: stat.size, modifiedMs: stat.mtimeMs })
     const signal = AbortSignal.timeout(timeoutMs)
     let bytes: Buffer
     try {

@@ -13,7 +13,7 @@ import {
   type VideoClip,
 } from '@vitrine/core'
 import { encodeCanvas, type EncoderSettings } from './encode-canvas.js'
-import { fetchBytes } from './fetch-bytes.js'
+import { fetchBytes, type FileStamp } from './fetch-bytes.js'
 import { findPictureDamage, pictureKind } from './find-picture-damage.js'
 import { withFaceStyle } from './font-face-style.js'
 import { isWoff2, unpackWoff2 } from './unpack-woff2.js'
@@ -64,6 +64,8 @@ export class NodePlatform implements Platform {
   readonly name = 'node'
   private readonly encoder: EncoderSettings
   private readonly maxDecodePixels: number
+  /** The size and time of each local file read, as they were at its latest read, by URL. */
+  private readonly fileStamps = new Map<string, FileStamp>()
 
   constructor(options: NodePlatformOptions = {}) {
     this.encoder = options.encoder ?? {}
@@ -141,7 +143,16 @@ export class NodePlatform implements Platform {
   }
 
   fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
-    return fetchBytes(url, options)
+    return fetchBytes(url, options, (read, stamp) => this.fileStamps.set(read, stamp))
+  }
+
+  /**
+   * The size and modification time a local file (`file:` URL) had when this platform last read
+   * it, taken just before the read; undefined for one it has not read. A batch records them
+   * for `resume`, which renders an output again when a file it was made from has changed since.
+   */
+  fileStamp(url: string): FileStamp | undefined {
+    return this.fileStamps.get(url)
   }
 
   encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array> {

@@ -30,7 +30,7 @@ import { builtInFontBaseUrl } from './built-in-font-base-url.js'
 import { createRenderPool, defaultConcurrency, type RenderPool } from './pool.js'
 import { prepareCutout } from './ai/prepare-cutout.js'
 import { errorRecord } from './row-files.js'
-import { batchSettingsHash, keepWrittenOutputs, outputInputHash, readPreviousManifest, type KeptOutputs } from './resume-batch.js'
+import { batchSettingsHash, keepWrittenOutputs, outputInputHash, readPreviousManifest, stampNow, type KeptOutputs } from './resume-batch.js'
 import type { FailedOutput, RowJob, RowOutputRequest, WrittenOutput } from './row-renderer.js'
 import { layoutReport, missingTranslations, sortManifestEntries, writeManifest, type BatchManifest } from './write-manifest.js'
 import type { RowLayoutEntry } from './row-renderer.js'
@@ -84,8 +84,9 @@ export interface RenderBatchOptions {
    * Keeps the outputs an earlier batch into the same `out` wrote from the same inputs (see
    * `WrittenOutput.input`: the template, the row's values, the settings), when their files are
    * still whole, and renders only the rest: the rows an interrupted batch left out, the rows
-   * that failed, new rows, formats and locales. The manifest lists both. Picture and font
-   * files are not fingerprinted: after changing one in place, render without `resume`.
+   * that failed, new rows, formats and locales. The manifest lists both. A local picture, clip,
+   * audio or font file changed since (another size or modification time) makes the outputs
+   * made from it render again; remote pictures are not looked at again.
    */
   resume?: boolean
   /** A model description (`*.model.json`) for image layers with `cutout`; checked before any row renders. */
@@ -206,14 +207,13 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
 
   // What each output is made from, besides its row: an output with the same fingerprint as
   // one already written need not be made again (resume).
-  const settings = batchSettingsHash({
-    template,
+  const settings = batchSettingsHash(template, {
     type,
     quality: options.quality ?? null,
     video: isVideoType(type) ? { codec: options.video?.codec ?? null, poster: options.video?.poster === true } : null,
     lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : null,
     catalogs,
-    model: options.model ?? null,
+    model: options.model ? [options.model, stampNow(resolvePath(options.model))] : null,
   })
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   const previous = options.resume ? await readPreviousManifest(outDir) : undefined

@@ -1,18 +1,31 @@
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
-import { VitrineError, type MessageReport } from '@vitrine/core'
+import { fileURLToPath } from 'node:url'
+import { VitrineError, type MessageReport, type Template } from '@vitrine/core'
 import type { ManifestLintEntry } from './lint-output.js'
+import type { OutputSource } from './output-sources.js'
 import type { RowJob, RowOutputRequest, WrittenOutput } from './row-renderer.js'
 import type { BatchManifest, LayoutReportEntry } from './write-manifest.js'
 
 /**
  * A fingerprint (sha256, hex) of what a batch's outputs are made from besides their rows and
- * the picture and font files they load: the template (as parsed), the output type, quality,
- * video and lint settings, the message catalogues and the cut-out model.
+ * the pictures, clips and audio they load (listed per output, see `WrittenOutput.sources`): the
+ * template (as parsed), the size and modification time of its local font files, the output
+ * type, quality, video and lint settings, the message catalogues and the cut-out model.
  */
-export function batchSettingsHash(settings: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(settings)).digest('hex')
+export function batchSettingsHash(template: Template, settings: Record<string, unknown>): string {
+  const fonts = (template.fonts ?? []).map((face) => face.src).filter((src) => src.startsWith('file:'))
+  // Version 2 added the font files' stamps and each output's sources.
+  const fingerprint = { version: 2, template, fontFiles: fonts.map((url) => [url, stampNow(fileURLToPath(url))]), ...settings }
+  return createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex')
+}
+
+/** A file's size and modification time now, or null when it cannot be read. */
+export function stampNow(path: string): [number, number] | null {
+  const now = statSync(path, { throwIfNoEntry: false })
+  return now ? [now.size, now.mtimeMs] : null
 }
 
 /** The fingerprint of one output: the batch's settings, the row's values, its format, locale and market. */
@@ -60,20 +73,30 @@ export async function readPreviousManifest(outDir: string): Promise<BatchManifes
 
 /**
  * Keeps the outputs the run before wrote from the same inputs: same file, same fingerprint
- * (`input`), and the file still there with the size the manifest gives (files are written
- * whole or not at all, so that is a whole file), its poster too. Removes them from the jobs,
- * and drops the jobs left with nothing to render.
+ * (`input`), every source file (`sources`) with the size and modification time it had when it
+ * was read, and the file still there with the size the manifest gives (files are written whole
+ * or not at all, so that is a whole file), its poster too. Removes them from the jobs, and
+ * drops the jobs left with nothing to render.
  */
 export async function keepWrittenOutputs(previous: BatchManifest, jobs: RowJob[], settings: string, outDir: string): Promise<{ jobs: RowJob[]; kept: KeptOutputs }> {
   const key = (o: { id: string; format: string; locale: string }) => `${o.id}\u0000${o.format}\u0000${o.locale}`
   const before = new Map(previous.outputs.filter((o) => typeof o?.input === 'string').map((o) => [key(o), o]))
   const kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [] }
   const left: RowJob[] = []
+  // Many outputs share a picture: each file is looked at once.
+  const stamps = new Map<string, [number, number] | null>()
+  const unchanged = (source: OutputSource) => {
+    const path = resolvePath(outDir, source.file)
+    let now = stamps.get(path)
+    if (now === undefined) stamps.set(path, (now = stampNow(path)))
+    return now !== null && now[0] === source.bytes && now[1] === source.modifiedMs
+  }
   for (const job of jobs) {
     const toRender: RowOutputRequest[] = []
     for (const request of job.outputs) {
       const old = before.get(key({ id: job.id, ...request }))
-      if (old && old.file === request.file && old.input === outputInputHash(settings, job, request) && (await isWhole(outDir, old))) kept.outputs.push(old)
+      const same = old && old.file === request.file && old.input === outputInputHash(settings, job, request) && Array.isArray(old.sources) && old.sources.every(unchanged)
+      if (same && (await isWhole(outDir, old))) kept.outputs.push(old)
       else toRender.push(request)
     }
     if (toRender.length > 0) left.push(toRender.length === job.outputs.length ? job : { ...job, outputs: toRender })

@@ -20,6 +20,7 @@ import { lintOutput, strictLintError, type ManifestLintEntry, type RenderLintSet
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
 import { createNodeCutoutEngine, type RowCutoutSetup } from './ai/create-node-cutout-engine.js'
+import { outputSources, type OutputSource } from './output-sources.js'
 
 /** What every render of a batch shares; sent once to each worker. Plain data. */
 export interface RowRendererSetup {
@@ -82,12 +83,15 @@ export interface WrittenOutput {
   /** The poster frame's file, when asked for. */
   poster?: string
   /**
-   * A fingerprint (sha256, hex) of what the file was made from, besides the picture and font
-   * files it loaded: the template, the row's values, the format, locale and market, the type,
-   * quality, video and lint settings, the catalogues. `--resume` keeps a file whose fingerprint
-   * is unchanged. Set by renderBatch.
+   * A fingerprint (sha256, hex) of what the file was made from, besides the files listed in
+   * `sources`: the template (and the size and time of its font files), the row's values, the
+   * format, locale and market, the type, quality, video and lint settings, the catalogues.
+   * `--resume` keeps a file whose fingerprint is unchanged and whose sources are too. Set by
+   * renderBatch.
    */
   input?: string
+  /** The local pictures, clips and audio the file was made from, with their size and time when read. */
+  sources?: OutputSource[]
 }
 
 /** An output that could not be made, with the reason as plain data. */
@@ -236,6 +240,7 @@ export class RowRenderer {
           height: rendered.height,
           bytes: rendered.bytes.byteLength,
           sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
+          sources: outputSources(rendered.scene, this.setup.outDir, (url) => this.platform.fileStamp(url)),
         })
       } catch (error) {
         result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: errorRecord(error) })

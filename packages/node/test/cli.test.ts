@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -241,7 +241,7 @@ describe('vitrine render', () => {
 })
 
 describe('vitrine render --resume', () => {
-  type Resumed = Manifest & { resumed?: { kept: number }; outputs: (Manifest['outputs'][number] & { input: string })[] }
+  type Resumed = Manifest & { resumed?: { kept: number }; outputs: (Manifest['outputs'][number] & { input: string; sources?: { file: string; bytes: number; modifiedMs: number }[] })[] }
   const mtimes = async (out: string, m: Manifest) => Object.fromEntries(await Promise.all(m.outputs.map(async (o) => [o.file, (await stat(join(out, o.file))).mtimeMs] as const)))
 
   test('keeps what was written from the same inputs and renders what changed, was added or is missing', async () => {
@@ -278,6 +278,25 @@ describe('vitrine render --resume', () => {
     assert.equal(changed('C-3/300x200.en-US.png'), false)
     assert.deepEqual(await mtimes(out, { ...third, outputs: third.outputs.filter((o) => o.file === 'C-3/300x200.en-US.png') }), { 'C-3/300x200.en-US.png': firstTimes['C-3/300x200.en-US.png'] })
     for (const o of third.outputs) assert.equal(createHash('sha256').update(await readFile(join(out, o.file))).digest('hex'), o.sha256)
+
+    // Each output lists the pictures it was made from, with their size and time when read.
+    const sourcesOf = (m: Resumed, file: string) => m.outputs.find((o) => o.file === file)!.sources
+    const shoe = await stat(join(dir, 'images', 'shoe.jpg'))
+    assert.deepEqual(sourcesOf(third, 'B-2/300x200.en-US.png'), [{ file: '../images/shoe.jpg', bytes: shoe.size, modifiedMs: shoe.mtimeMs }])
+    // A picture replaced in place (same name, other pixels): only the outputs made from it render again.
+    await copyFile(join(dir, 'images', 'tote.png'), join(dir, 'images', 'shoe.jpg'))
+    const replaced = await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200,200x200', '--out', out, '--concurrency', '1', '--resume'])
+    assert.equal(replaced.code, 0, replaced.stderr)
+    assert.match(replaced.stdout, /^Wrote 2 images to .*, kept 4 images from the run before/)
+    const fourth = (await readManifest(out)) as Resumed
+    for (const file of ['B-2/300x200.en-US.png', 'B-2/200x200.en-US.png']) {
+      assert.notEqual(sourcesOf(fourth, file), undefined)
+      assert.notEqual(fourth.outputs.find((o) => o.file === file)!.sha256, third.outputs.find((o) => o.file === file)!.sha256, `${file} shows the new picture`)
+    }
+    // A file only touched (same bytes, a new time) counts as changed too: its time is what is compared.
+    const now = new Date()
+    await utimes(join(dir, 'images', 'mug.webp'), now, now)
+    assert.match((await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200,200x200', '--out', out, '--concurrency', '1', '--resume'])).stdout, /^Wrote 2 images to .*, kept 4 images/)
 
     // Other settings make other files: a new quality renders everything again.
     const jpeg = (quality: string) => vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200', '--type', 'jpeg', '--quality', quality, '--out', join(dir, 'jpeg'), '--concurrency', '1', '--resume'])

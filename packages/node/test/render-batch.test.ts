@@ -1,11 +1,11 @@
 // renderBatch from the BUILT package (packages/node/dist), real worker threads and real files:
 // an onProgress callback that throws, or an aborted signal, stops the batch cleanly, in this
-// thread and in the pool.
+// thread and in the pool; a resumed batch notices a brand font changed since.
 // Build first: `npx tsc -b && pnpm -r --filter ./packages/* run build`.
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,9 +18,10 @@ const ROWS = 16
 let work: string
 let feed: string
 let renderBatch: typeof import('../src/render-batch.ts').renderBatch
+let builtInFontBaseUrl: typeof import('../src/index.ts').builtInFontBaseUrl
 before(async () => {
   assert.ok(existsSync(dist), `${dist} is missing: build first (npx tsc -b && pnpm -r --filter ./packages/* run build)`)
-  ;({ renderBatch } = (await import(dist)) as typeof import('../src/index.ts'))
+  ;({ renderBatch, builtInFontBaseUrl } = (await import(dist)) as typeof import('../src/index.ts'))
   work = await mkdtemp(join(tmpdir(), 'vitrine-batch-'))
   await cp(join(fixtures, 'images'), join(work, 'images'), { recursive: true })
   const pictures = ['tote.png', 'shoe.jpg', 'mug.webp']
@@ -131,5 +132,31 @@ describe('renderBatch: an aborted signal stops the batch, and the manifest keeps
     const result = await batch(out, { concurrency: 2, signal: new AbortController().signal })
     assert.equal(result.manifest.outputs.length, ROWS)
     assert.equal('interrupted' in result.manifest, false)
+  })
+})
+
+describe('renderBatch({ resume: true }) and the files a batch reads', () => {
+  test('a brand font changed since (another size or time) renders every output again; the same font keeps them', async () => {
+    const dir = join(work, 'resume-font')
+    await mkdir(dir, { recursive: true })
+    const fonts = fileURLToPath(builtInFontBaseUrl())
+    await copyFile(join(fonts, 'Inter_700Bold.ttf'), join(dir, 'brand.ttf'))
+    const card = JSON.parse(await readFile(join(fixtures, 'card.json'), 'utf8'))
+    card.fonts = [{ family: 'Brand', src: 'brand.ttf', weight: 400 }]
+    for (const layer of card.layers) if (layer.type === 'text') layer.font = { family: 'Brand' }
+    const template = join(dir, 'card.json')
+    await writeFile(template, JSON.stringify(card))
+    const out = join(dir, 'out')
+    const run = () => batch(out, { template, resume: true, concurrency: 1 })
+    const first = await run()
+    assert.equal(first.manifest.summary.failures, 0, JSON.stringify(first.manifest.failures[0]))
+    assert.equal(first.manifest.resumed?.kept, 0)
+    assert.equal((await run()).manifest.resumed?.kept, ROWS)
+    // Another font under the same name: every output is made again, with the new letters.
+    await copyFile(join(fonts, 'Inter_300Light.ttf'), join(dir, 'brand.ttf'))
+    const third = await run()
+    assert.equal(third.manifest.resumed?.kept, 0)
+    assert.equal(third.manifest.outputs.length, ROWS)
+    assert.notEqual(third.manifest.outputs[0].sha256, first.manifest.outputs[0].sha256)
   })
 })

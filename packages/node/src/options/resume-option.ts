@@ -5,6 +5,6 @@ export const resumeOption = defineOption<boolean>({
   name: 'resume',
   type: 'boolean',
   description:
-    'Keep the files an earlier run into the same --out wrote from the same inputs (template, row, settings: the "input" fingerprint in manifest.json) and render only the rest: rows left out by Ctrl-C, rows that failed, new rows, formats and locales. Pictures and fonts changed in place are not noticed: leave it out to render everything.',
+    'Keep the files an earlier run into the same --out wrote from the same inputs (template, row, settings: the "input" fingerprint in manifest.json; local pictures, clips, audio and fonts: their size and modification time) and render only the rest: rows left out by Ctrl-C, rows that failed, rows whose files changed, new rows, formats and locales. Remote pictures are not fetched again: leave it out to render everything.',
   parse: (raw) => raw === true,
 })

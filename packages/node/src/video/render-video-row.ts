@@ -6,6 +6,7 @@ import { renderFrame, renderVideo, type AssetStore, type FontLibrary, type Surfa
 import type { NodePlatform } from '../node-platform.js'
 import { lintVideoOutput, strictLintError } from '../lint-output.js'
 import { errorRecord, writeAtomically } from '../row-files.js'
+import { outputSources } from '../output-sources.js'
 import type { RowJob, RowJobResult, RowRendererSetup } from '../row-renderer.js'
 import { ffmpegEncoder } from './ffmpeg-encoder.js'
 import { frameReporter } from './frame-progress.js'
@@ -106,6 +107,7 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
         encoder: `${rendered.info.encoder} ${rendered.info.codecDetail}`,
         ...(rendered.info.audioCodec ? { audioCodec: rendered.info.audioCodec } : {}),
         ...(poster ? { poster } : {}),
+        sources: outputSources(rendered.scene, setup.outDir, (url) => ctx.platform.fileStamp(url)),
       })
     } catch (error) {
       result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: errorRecord(error) })
