@@ -54,8 +54,25 @@ export interface LintBatchOptions {
    * order, whatever the concurrency.
    */
   concurrency?: number
+  /** Called before the first row and after each one, with the ads checked so far. */
+  onProgress?: (progress: LintProgress) => void
+  /**
+   * Aborting stops the batch: the rows being checked finish, the others are left out and listed
+   * in `notChecked`. lintBatch then resolves with the findings of the rows checked.
+   */
+  signal?: AbortSignal
 }
 
+/** Where a lint batch stands: ads (row × market × platform × format) checked of the total. */
+export interface LintProgress {
+  done: number
+  total: number
+  /** Findings of severity error so far. */
+  failures: number
+  elapsedMs: number
+  /** Ads checked per second so far. */
+  rate: number
+}
 
 /** What {@link lintBatch} returns. */
 export interface LintBatchResult {
@@ -65,6 +82,8 @@ export interface LintBatchResult {
   rules: RuleSet
   /** Rows that were checked at the same time. */
   concurrency: number
+  /** The rows left out because `signal` aborted (1-based `row` in the feed), in feed order; empty otherwise. */
+  notChecked: { id: string; row: number }[]
 }
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
@@ -134,17 +153,17 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   const probe = { sceneVersion: 1 as const, width: 1, height: 1, format: '1x1', locale: 'en-US', direction: 'ltr' as const, nodes: [], fonts: [], images: {}, text: [] }
   for (const p of platforms) if (p !== undefined) lint(probe, { market: markets[0]!.id, platform: p, rules })
 
-  const rows: Array<{ id: string; values: BoundValues; raw: Record<string, unknown>; pointer: string; error?: unknown }> = []
+  const rows: Array<{ id: string; row: number; values: BoundValues; raw: Record<string, unknown>; pointer: string; error?: unknown }> = []
   let policyBase = folderUrl(dirname(templatePath))
   if (options.data) {
     const dataPath = resolvePath(options.data)
     policyBase = folderUrl(dirname(dataPath))
     const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
-    for (const rowError of feed.errors) rows.push({ id: `row-${rowError.index}`, values: {}, raw: {}, pointer: rowError.pointer, error: rowError.error })
+    for (const rowError of feed.errors) rows.push({ id: `row-${rowError.index}`, row: rowError.index, values: {}, raw: {}, pointer: rowError.pointer, error: rowError.error })
     for (const row of feed.rows) {
       try {
         const bound = bindRow(template, row, { idColumn: options.idColumn, rowPointer: row.pointer })
-        rows.push({ id: bound.id, values: bound.values, raw: row.values, pointer: row.pointer })
+        rows.push({ id: bound.id, row: row.index, values: bound.values, raw: row.values, pointer: row.pointer })
       } catch (error) {
         let id = `row-${row.index}`
         try {
@@ -152,13 +171,13 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
         } catch {
           // keep the row number
         }
-        rows.push({ id, values: {}, raw: row.values, pointer: row.pointer, error })
+        rows.push({ id, row: row.index, values: {}, raw: row.values, pointer: row.pointer, error })
       }
     }
   } else {
     template = withoutRequired(template)
     const bound = bindRow(template, { index: 1, line: 1, pointer: '/rows/0', values: {} }, { rowPointer: '/rows/0' })
-    rows.push({ id: template.id ?? 'template', values: bound.values, raw: {}, pointer: '/rows/0' })
+    rows.push({ id: template.id ?? 'template', row: 1, values: bound.values, raw: {}, pointer: '/rows/0' })
   }
 
   const rulePacks = (options.rules ?? []).map((file, i) => ({ text: packTexts[i]!, file }))
@@ -180,22 +199,46 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   // and put back in feed order so that the output does not depend on the concurrency.
   const checkable = rows.filter((r) => !r.error).length
   const pool = createLintPool(setup, Math.max(1, Math.min(options.concurrency ?? defaultLintConcurrency(checkable * perRow, options.textOnly === true), checkable)))
-  let results: LintRowResult[]
+  const results: (LintRowResult | undefined)[] = new Array(rows.length)
+  const notChecked: { id: string; row: number }[] = []
+  const started = Date.now()
+  const progress = { done: 0, total: rows.length * perRow, failures: 0 }
+  const report = () => {
+    const elapsedMs = Date.now() - started
+    options.onProgress?.({ ...progress, elapsedMs, rate: elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0 })
+  }
+  const settle = (i: number, result: LintRowResult) => {
+    results[i] = result
+    progress.done += result.ads
+    progress.failures += result.diagnostics.filter((d) => d.severity === 'error').length
+    report()
+  }
+  report()
+  // A few rows per worker are handed out at a time (not all at once), so that an abort leaves
+  // the rest unstarted.
+  let next = 0
+  const lane = async () => {
+    while (next < rows.length) {
+      const i = next++
+      const row = rows[i]!
+      if (options.signal?.aborted) {
+        notChecked.push({ id: row.id, row: row.row })
+      } else if (row.error) {
+        const diagnostics: LintBatchDiagnostic[] = []
+        for (const market of marketList)
+          for (let p = 0; p < platformList.length; p++)
+            for (const format of formats[p]!) diagnostics.push({ id: row.id, market: market.id, platform: platformList[p]!, format, ...lintFailure(row.error) })
+        settle(i, { diagnostics, ads: perRow })
+      } else {
+        settle(i, await pool.run({ row: { id: row.id, values: row.values, raw: row.raw, pointer: row.pointer }, markets: marketList, platforms: platformList, formats }))
+      }
+    }
+  }
   try {
-    results = await Promise.all(
-      rows.map((row) => {
-        if (row.error) {
-          const diagnostics: LintBatchDiagnostic[] = []
-          for (const market of marketList)
-            for (let i = 0; i < platformList.length; i++)
-              for (const format of formats[i]!) diagnostics.push({ id: row.id, market: market.id, platform: platformList[i]!, format, ...lintFailure(row.error) })
-          return Promise.resolve({ diagnostics, ads: perRow })
-        }
-        return pool.run({ row: { id: row.id, values: row.values, raw: row.raw, pointer: row.pointer }, markets: marketList, platforms: platformList, formats })
-      }),
-    )
+    await Promise.all(Array.from({ length: pool.concurrency * 2 }, lane))
   } finally {
     await pool.close()
   }
-  return { diagnostics: results.flatMap((r) => r.diagnostics), ads: results.reduce((n, r) => n + r.ads, 0), rules, concurrency: pool.concurrency }
+  const checked = results.filter((r) => r !== undefined)
+  return { diagnostics: checked.flatMap((r) => r.diagnostics), ads: checked.reduce((n, r) => n + r.ads, 0), rules, concurrency: pool.concurrency, notChecked: notChecked.sort((a, b) => a.row - b.row) }
 }

@@ -16,8 +16,18 @@ export function formatDuration(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`
 }
 
-function describe(p: BatchProgress): { percent: string; rate: string; eta: string; failed: string } {
-  const failed = p.failures > 0 ? `, ${p.failures} failed` : ''
+/** How a progress line names its work: `rendered 3/10 …, 1 failed` (the default), `checked 3/10 …, 2 errors`. */
+export interface ProgressWording {
+  /** The verb that starts a plain line. */
+  verb: string
+  /** The note on failures, when there are some. */
+  failures: (count: number) => string
+}
+
+const renderWording: ProgressWording = { verb: 'rendered', failures: (n) => `${n} failed` }
+
+function describe(p: BatchProgress, wording: ProgressWording): { percent: string; rate: string; eta: string; failed: string } {
+  const failed = p.failures > 0 ? `, ${wording.failures(p.failures)}` : ''
   if (p.frames && p.frames.total > 0) {
     // Videos: progress in frames, so that a long file moves the numbers as it renders.
     const f = p.frames
@@ -30,7 +40,7 @@ function describe(p: BatchProgress): { percent: string; rate: string; eta: strin
     percent: `${Math.floor(fraction * 100)}%`,
     rate: `${p.rate.toFixed(1)}/s`,
     eta,
-    failed: p.failures > 0 ? `, ${p.failures} failed` : '',
+    failed,
   }
 }
 
@@ -38,21 +48,21 @@ function describe(p: BatchProgress): { percent: string; rate: string; eta: strin
  * A bar redrawn in place when stderr is a terminal (at most ten times a second), plain lines
  * otherwise (at most one a second, and the last), or nothing.
  */
-export function createProgressReporter(io: CliIo, mode: 'auto' | 'silent' = 'auto'): ProgressReporter {
+export function createProgressReporter(io: CliIo, mode: 'auto' | 'silent' = 'auto', wording: ProgressWording = renderWording): ProgressReporter {
   if (mode === 'silent') return { update() {}, finish() {} }
   let last: BatchProgress | undefined
   let drawnAt = -Infinity
   let drawnDone = -1
   const tty = io.stderrIsTty
   const draw = (p: BatchProgress) => {
-    const d = describe(p)
+    const d = describe(p, wording)
     if (tty) {
       const width = Math.max(10, Math.min(30, (io.columns ?? 80) - 60))
       const filled = p.total > 0 ? Math.round((p.done / p.total) * width) : width
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled)
       io.stderr.write(`\r\x1b[K${bar} ${p.done}/${p.total} ${d.percent}  ${d.rate}  ETA ${d.eta}${d.failed}`)
     } else {
-      io.stderr.write(`rendered ${p.done}/${p.total} (${d.percent}), ${d.rate}, ETA ${d.eta}${d.failed}\n`)
+      io.stderr.write(`${wording.verb} ${p.done}/${p.total} (${d.percent}), ${d.rate}, ETA ${d.eta}${d.failed}\n`)
     }
     drawnDone = p.done
   }

@@ -1,6 +1,6 @@
 // End-to-end tests of `vitrine lint` with the BUILT CLI: real renders, real files.
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -272,4 +272,59 @@ test('imagery: flags and religious text declared in alt text, file names or feed
   const zh = await vitrine(['lint', join(work, 'imagery.json'), '--data', join(work, 'zh.csv'), '--market', 'zh-CN', '--text-only', '--json'])
   const state = (JSON.parse(zh.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'CN-STATE')
   assert.deepEqual(state.map((d) => [d.path, d.severity]), [['/layers/0/src', 'error']])
+})
+
+test('progress on stderr, and Ctrl-C (SIGINT): the rows being checked finish, their findings are printed, the rest are named, exit 130', async () => {
+  // 200 copies of the risky feed's rows, in the repository's examples folder (pictures resolve there).
+  const feed = (await readFile(join(repo, 'examples', 'risky-products.csv'), 'utf8')).trimEnd().split('\n')
+  const [head, ...rows] = feed
+  const many = [head, ...Array.from({ length: 200 }, (_, i) => rows[i % rows.length]!.replace(/^[^,]+/, (id) => `${id}-${i}`))]
+  const data = join(repo, 'examples', `.lint-interrupt-${process.pid}.csv`)
+  await writeFile(data, many.join('\n') + '\n')
+  try {
+    const child = spawn(process.execPath, [cli, 'lint', 'examples/product-card.json', '--data', data, '--market', 'de-DE,fr-FR', '--platform', 'tiktok', '--concurrency', '2'], { cwd: repo, env: { ...process.env, NODE_OPTIONS: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // Once a progress line shows rows checked, as a user would press Ctrl-C.
+    const checkedSome = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk
+        if (/^checked [1-9]\d*\/400 /m.test(stderr)) resolve()
+      }),
+    )
+    await Promise.race([checkedSome, exited])
+    child.kill('SIGINT')
+    assert.equal(await exited, 130, stderr)
+    assert.match(stderr, /^checked 0\/400 \(0%\)/m)
+    assert.match(stderr, /Ctrl-C: stopping; the rows being checked will finish/)
+    const left = Number(/Interrupted: (\d+) rows? (?:was|were) not checked \(\S+-\d+, /.exec(stderr)?.[1])
+    assert.ok(left > 0 && left < 200, stderr)
+    // The summary counts the ads of the rows checked: 2 per row (two markets, one format).
+    const ads = Number(/ in (\d+) ads \(2 worker threads\)$/m.exec(stdout)?.[1])
+    assert.equal(ads, (200 - left) * 2, stdout.slice(-300))
+  } finally {
+    await rm(data, { force: true })
+  }
+})
+
+test('lintBatch({ signal }): rows left out are listed in feed order and give no findings; a signal aborted before checks nothing', async () => {
+  const { lintBatch } = await import('../src/lint-batch.ts')
+  const base = { template: join(repo, 'examples', 'product-card.json'), data: join(repo, 'examples', 'risky-products.csv'), markets: ['de-DE'], textOnly: true, concurrency: 1 }
+  const all = await lintBatch(base)
+  assert.deepEqual(all.notChecked, [])
+  const before = await lintBatch({ ...base, signal: AbortSignal.abort() })
+  assert.equal(before.ads, 0)
+  assert.deepEqual(before.diagnostics, [])
+  assert.deepEqual(before.notChecked.map((r) => r.row), [1, 2, 3, 4, 5, 6])
+  // Stopped once the first two rows are done: the rest are named, and the findings are those of the rows checked.
+  const controller = new AbortController()
+  const seen: number[] = []
+  const part = await lintBatch({ ...base, signal: controller.signal, onProgress: (p) => (seen.push(p.done), p.done >= 2 && controller.abort()) })
+  assert.deepEqual(seen.slice(0, 3), [0, 1, 2])
+  assert.equal(part.ads + part.notChecked.length, 6)
+  assert.deepEqual(part.notChecked.map((r) => r.row), [...part.notChecked.map((r) => r.row)].sort((a, b) => a - b))
+  const checkedIds = new Set(all.diagnostics.map((d) => d.id).filter((id) => !part.notChecked.some((r) => r.id === id)))
+  assert.deepEqual(part.diagnostics, all.diagnostics.filter((d) => checkedIds.has(d.id)))
 })

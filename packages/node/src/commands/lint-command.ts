@@ -16,7 +16,9 @@ import { safeZoneOption } from '../options/safe-zone-option.js'
 import { sarifOption } from '../options/sarif-option.js'
 import { textOnlyOption } from '../options/text-only-option.js'
 import { uiLanguageOption } from '../options/ui-language-option.js'
+import { createProgressReporter } from '../progress-reporter.js'
 import { errorJson, errorLines } from '../report-error.js'
+import { signalExitCode, stopOnSignals } from '../stop-on-signals.js'
 import type { CliCommand } from './cli-command.js'
 
 /** Findings of one ad: exit code 1. */
@@ -89,6 +91,7 @@ export const lintCommand: CliCommand = {
     { code: 0, meaning: 'no finding of severity error (warnings and info may be printed)' },
     { code: 1, meaning: 'at least one error' },
     { code: 2, meaning: 'a usage, template or rule-pack error: nothing was checked' },
+    { code: 130, meaning: 'stopped by Ctrl-C (143 by SIGTERM): the findings of the rows checked are printed, and the rows left out are named' },
   ],
   async run({ positionals, options, io }) {
     const json = options.json === true
@@ -97,6 +100,15 @@ export const lintCommand: CliCommand = {
       io.stderr.write('error usage: give --json or --sarif, not both. Run "vitrine lint --help" for its options.\n')
       return EXIT_USAGE
     }
+    const progress = createProgressReporter(io, json || sarif ? 'silent' : 'auto', { verb: 'checked', failures: (n) => `${n} error${n === 1 ? '' : 's'}` })
+    // Ctrl-C (or SIGTERM) stops the check: the rows being checked finish, and their findings
+    // are printed with the rows left out.
+    const controller = new AbortController()
+    const signals = stopOnSignals((signal) => {
+      controller.abort()
+      const name = signal === 'SIGINT' ? 'Ctrl-C' : signal
+      io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${name}: stopping; the rows being checked will finish and their findings will be printed (${name} again to quit at once)\n`)
+    })
     let result: Awaited<ReturnType<typeof lintBatch>>
     try {
       result = await lintBatch({
@@ -111,21 +123,37 @@ export const lintCommand: CliCommand = {
         language: options['ui-language'] as UiLanguage,
         idColumn: options['id-column'] as string | undefined,
         concurrency: options.concurrency as number | undefined,
+        onProgress: (p) => progress.update(p),
+        signal: controller.signal,
       })
     } catch (error) {
+      progress.finish()
       const exitCode = isLintInputError(error) ? EXIT_USAGE : EXIT_INTERNAL
       if (json || sarif) io.stdout.write(JSON.stringify({ ok: false, exitCode, error: errorJson(error) }, null, 2) + '\n')
       else io.stderr.write(errorLines(error).join('\n') + '\n')
       return exitCode
+    } finally {
+      signals.dispose()
     }
+    progress.finish()
+    const { notChecked } = result
+    const interrupted = notChecked.length > 0
+    const notCheckedText = interrupted
+      ? `Interrupted: ${notChecked.length} row${notChecked.length === 1 ? ' was' : 's were'} not checked (${notChecked.slice(0, 5).map((r) => r.id).join(', ')}${notChecked.length > 5 ? ', …' : ''})`
+      : ''
     const { diagnostics } = result
     const errors = diagnostics.filter((d) => d.severity === 'error').length
-    const exitCode = errors > 0 ? EXIT_LINT_ERRORS : EXIT_OK
+    const exitCode = interrupted ? signalExitCode(signals.signal ?? 'SIGINT') : errors > 0 ? EXIT_LINT_ERRORS : EXIT_OK
     if (json) {
-      io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(diagnosticJson) }, null, 2) + '\n')
+      io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(diagnosticJson), ...(interrupted ? { interrupted: { notChecked } } : {}) }, null, 2) + '\n')
       return exitCode
     }
     if (sarif) {
+      // A partial SARIF log would mark the findings of the rows left out as fixed: none is written.
+      if (interrupted) {
+        io.stderr.write(`${notCheckedText}; no SARIF was written, as it would leave their findings out\n`)
+        return exitCode
+      }
       const rel = relative(process.cwd(), positionals[0]!)
       const templateUri = (rel.startsWith('..') || isAbsolute(rel) ? positionals[0]! : rel).split('\\').join('/')
       io.stdout.write(JSON.stringify(diagnosticsToSarif(diagnostics, { templateUri, version: version(), rules: result.rules }), null, 2) + '\n')
@@ -143,6 +171,7 @@ export const lintCommand: CliCommand = {
     const warnings = diagnostics.filter((d) => d.severity === 'warn').length
     const infos = diagnostics.length - errors - warnings
     io.stdout.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info in ${result.ads} ad${result.ads === 1 ? '' : 's'} (${result.concurrency === 1 ? 'main thread' : `${result.concurrency} worker threads`})\n`)
+    if (interrupted) io.stderr.write(`${notCheckedText}\n`)
     return exitCode
   },
 }
