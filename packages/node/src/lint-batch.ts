@@ -54,7 +54,10 @@ export interface LintBatchOptions {
    * order, whatever the concurrency.
    */
   concurrency?: number
-  /** Called before the first row and after each one, with the ads checked so far. */
+  /**
+   * Called before the first row and after each one, with the ads checked so far. If it throws,
+   * no more rows start, and lintBatch rejects with that error once the rows being checked finish.
+   */
   onProgress?: (progress: LintProgress) => void
   /**
    * Aborting stops the batch: the rows being checked finish, the others are left out and listed
@@ -203,9 +206,16 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   const notChecked: { id: string; row: number }[] = []
   const started = Date.now()
   const progress = { done: 0, total: rows.length * perRow, failures: 0 }
+  // An onProgress that throws stops the batch like an abort, and lintBatch rejects with its
+  // error once the rows being checked are done (the workers are never stopped mid-row).
+  let thrown: { error: unknown } | undefined
   const report = () => {
     const elapsedMs = Date.now() - started
-    options.onProgress?.({ ...progress, elapsedMs, rate: elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0 })
+    try {
+      options.onProgress?.({ ...progress, elapsedMs, rate: elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0 })
+    } catch (error) {
+      thrown ??= { error }
+    }
   }
   const settle = (i: number, result: LintRowResult) => {
     results[i] = result
@@ -218,7 +228,7 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   // the rest unstarted.
   let next = 0
   const lane = async () => {
-    while (next < rows.length) {
+    while (next < rows.length && !thrown) {
       const i = next++
       const row = rows[i]!
       if (options.signal?.aborted) {
@@ -239,6 +249,7 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   } finally {
     await pool.close()
   }
+  if (thrown) throw thrown.error
   const checked = results.filter((r) => r !== undefined)
   return { diagnostics: checked.flatMap((r) => r.diagnostics), ads: checked.reduce((n, r) => n + r.ads, 0), rules, concurrency: pool.concurrency, notChecked: notChecked.sort((a, b) => a.row - b.row) }
 }

@@ -328,3 +328,15 @@ test('lintBatch({ signal }): rows left out are listed in feed order and give no 
   const checkedIds = new Set(all.diagnostics.map((d) => d.id).filter((id) => !part.notChecked.some((r) => r.id === id)))
   assert.deepEqual(part.diagnostics, all.diagnostics.filter((d) => checkedIds.has(d.id)))
 })
+
+test('lintBatch: an onProgress that throws stops the batch (worker threads too) and lintBatch rejects with its error', async () => {
+  const { lintBatch } = await import('../src/lint-batch.ts')
+  const oops = new Error('progress display failed')
+  let calls = 0
+  await assert.rejects(
+    lintBatch({ template: join(repo, 'examples', 'product-card.json'), data: join(repo, 'examples', 'risky-products.csv'), markets: ['de-DE', 'fr-FR'], textOnly: true, concurrency: 2, onProgress: (p) => { calls++; if (p.done > 0) throw oops } }),
+    (error) => error === oops,
+  )
+  // Stopped after the first row came back: not every row reported.
+  assert.ok(calls < 7, `${calls} progress calls`)
+})
