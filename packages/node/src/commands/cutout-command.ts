@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import sharp from 'sharp'
 import { VitrineError, type CutoutEngine, type CutoutSubject } from '@vitrine/core'
@@ -15,6 +15,7 @@ import { modelOption } from '../options/model-option.js'
 import { subjectOption } from '../options/subject-option.js'
 import { thresholdOption } from '../options/threshold-option.js'
 import { errorJson, errorLines, reportError } from '../report-error.js'
+import { writeAtomically } from '../row-files.js'
 import type { CliCommand } from './cli-command.js'
 
 interface CutoutOutput {
@@ -87,7 +88,8 @@ export const cutoutCommand: CliCommand = {
         const pixels = await nodePixelAccess.readPixels(cut.image, cut.image.width, cut.image.height)
         const png = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer()
         const file = join(outDir, uniqueName(basename(input, extname(input)), used) + '.png')
-        await writeFile(file, png)
+        // Whole or not at all: a Ctrl-C never leaves a half-written picture under the final name.
+        writeAtomically(file, png)
         outputs.push({ input, file, width: pixels.width, height: pixels.height, ms: Math.round(performance.now() - t0), cache: source })
         if (!json) io.stdout.write(`${input} → ${file} (${pixels.width}x${pixels.height}, ${Math.round(performance.now() - t0)} ms${source === 'computed' ? '' : `, mask from ${source}`})\n`)
       } catch (error) {
