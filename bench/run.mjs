@@ -39,7 +39,8 @@ const usage = `Usage: node bench/run.mjs [options]   (or: pnpm bench -- [options
   --pool-rows N       rows per rendering thread in a worker-pool run (default 200 for PNG and 600
                       for JPEG, ~13 s each; concurrency 2 renders twice as many)
   --pool-types T      image types of the worker-pool runs (default png,jpeg)
-  --pool-repeats N    turns of the pool runs; each keeps its best (default 3)
+  --pool-repeats N    turns of the pool runs; the target is read on the median of the turns'
+                      own ratios (default 5)
   --all-cores         do not pin the single-core parts to one CPU
   --template FILE     template (default examples/product-card.json)
   --data FILE         product feed (default examples/products.csv)
@@ -106,7 +107,7 @@ const options = {
   warmUp: integer('warm-up', values['warm-up'], quick ? 3 : 10),
   memoryRenders: integer('memory-renders', values['memory-renders'], quick ? 200 : 2000),
   memoryType: values['memory-type'],
-  poolRepeats: integer('pool-repeats', values['pool-repeats'], quick ? 1 : 3),
+  poolRepeats: integer('pool-repeats', values['pool-repeats'], quick ? 1 : 5),
   poolTypes: values['pool-types'].split(',').map((t) => t.trim()).filter(Boolean),
   // Rows per rendering thread in a pool run, per type (concurrency 2 renders twice as many).
   // JPEG renders ~3x faster than PNG, so it gets 3x the rows: every run takes ~13 s whatever
@@ -167,10 +168,10 @@ function takeResult(resultPath, status, signal) {
 }
 
 /** Runs one part in a fresh Node process and returns what it wrote. */
-function runSection(kind, extra, { pin }) {
+function runSection(kind, extra, { pin, cpu = 0 }) {
   const resultPath = join(os.tmpdir(), `vitrine-bench-${process.pid}-${kind}-${extra.contender ?? ''}.json`)
   const node = sectionCommand(kind, extra, resultPath)
-  const [command, ...args] = pin && canPin ? ['taskset', '-c', '0', ...node] : node
+  const [command, ...args] = pin && canPin ? ['taskset', '-c', String(cpu), ...node] : node
   const child = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root })
   return takeResult(resultPath, child.status, child.signal)
 }
@@ -227,10 +228,13 @@ if (only.includes('pool')) {
   // "One core" is the batch with one worker pinned to one CPU; the pool then gets every core.
   // The machine's own ceiling is two independent one-worker batches at once, one per CPU: no
   // software shares anything between them, so a pool cannot beat their combined rate.
-  console.log(`· worker pool: ${options.poolTypes.map((type) => `${options.poolRows[type]} rows × ${type}`).join(', ')} per rendering thread, 1 thread${canPin ? ' pinned to CPU 0' : ''}, then 2 on every core`)
-  // On a shared machine other work comes and goes: the three runs take turns, --pool-repeats
-  // times, and each keeps its best turn.
   const withCeiling = canPin && os.availableParallelism() >= 2
+  console.log(`· worker pool: ${options.poolTypes.map((type) => `${options.poolRows[type]} rows × ${type}`).join(', ')} per rendering thread, 1 thread${canPin ? ` pinned to one CPU${withCeiling ? ' (CPU 0 and CPU 1 by turns)' : ''}` : ''}, then 2 on every core`)
+  // On a shared machine other work comes and goes, and the machine's speed drifts by 10-20 %
+  // from minute to minute: the runs take turns, --pool-repeats times, and the target is read on
+  // the median of each turn's own ratio (two threads over one, run one after the other). Turns
+  // swap which of the two runs first, and which CPU the one thread is pinned to, so that
+  // neither a drift nor one CPU faster than the other favours a side.
   if (withCeiling) console.log('  and the machine\'s ceiling: two one-worker batches at once, pinned to CPU 0 and CPU 1')
   // Every run writes its files into a new folder of one made for the section, and nothing is
   // deleted until the section ends: on ext4 without a journal, creating files scans past every
@@ -251,10 +255,20 @@ if (only.includes('pool')) {
     const poolData = Object.fromEntries(options.poolTypes.map((type) => [type, Object.fromEntries([1, 2].map((threads) => [options.poolRows[type] * threads, writeRepeatedFeed(options.dataPath, options.poolRows[type] * threads, poolFeedFolder)]))]))
     const pool = { poolOutDir, poolKeepOutputs, poolData }
     for (let turn = 0; turn < options.poolRepeats; turn++) {
-      const one = runSection('pool', { ...pool, poolWorkers: [1] }, { pin: true })
-      const two = runSection('pool', { ...pool, poolWorkers: [2] }, { pin: false })
+      const oneCpu = withCeiling ? turn % 2 : 0
+      const runOne = () => runSection('pool', { ...pool, poolWorkers: [1] }, { pin: true, cpu: oneCpu })
+      const runTwo = () => runSection('pool', { ...pool, poolWorkers: [2] }, { pin: false })
+      let one
+      let two
+      if (turn % 2 === 0) {
+        one = runOne()
+        two = runTwo()
+      } else {
+        two = runTwo()
+        one = runOne()
+      }
       const ceiling = withCeiling ? await Promise.all([0, 1].map((cpu) => runSectionAsync('pool', { ...pool, poolWorkers: [1], poolTag: `cpu${cpu}` }, cpu))) : []
-      turns.push({ one, two, ceiling })
+      turns.push({ one, two, ceiling, oneCpu: canPin ? oneCpu : undefined })
     }
   } finally {
     rmSync(poolOutDir, { recursive: true, force: true })
@@ -275,7 +289,7 @@ if (only.includes('pool')) {
         ceiling: withCeiling
           ? [0, 1].map((part) => options.poolTypes.map((type) => [...turns].sort((a, b) => ceilingRate(b, type) - ceilingRate(a, type))[0].ceiling[part].runs.find((r) => r.type === type)))
           : undefined,
-        turns: turns.map((t) => ({ one: t.one.runs, two: t.two.runs, ceiling: t.ceiling.map((p) => p.runs) })),
+        turns: turns.map((t) => ({ one: t.one.runs, two: t.two.runs, ceiling: t.ceiling.map((p) => p.runs), oneCpu: t.oneCpu })),
       }
 }
 if (only.includes('memory')) {
