@@ -15,6 +15,11 @@ export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? constants.signals.SIGINT)
 }
 
+/** How a stopping message names the signal: `Ctrl-C` for SIGINT, else the signal's own name. */
+export function signalName(signal: NodeJS.Signals): string {
+  return signal === 'SIGINT' ? 'Ctrl-C' : signal
+}
+
 /** What {@link stopOnSignals} returns. */
 export interface SignalWatch {
   /** The signal that stopped the work, if one came. */

@@ -18,7 +18,7 @@ import { textOnlyOption } from '../options/text-only-option.js'
 import { uiLanguageOption } from '../options/ui-language-option.js'
 import { createProgressReporter } from '../progress-reporter.js'
 import { errorJson, errorLines } from '../report-error.js'
-import { signalExitCode, stopOnSignals } from '../stop-on-signals.js'
+import { signalExitCode, signalName, stopOnSignals } from '../stop-on-signals.js'
 import type { CliCommand } from './cli-command.js'
 
 /** Findings of one ad: exit code 1. */
@@ -106,7 +106,7 @@ export const lintCommand: CliCommand = {
     const controller = new AbortController()
     const signals = stopOnSignals((signal) => {
       controller.abort()
-      const name = signal === 'SIGINT' ? 'Ctrl-C' : signal
+      const name = signalName(signal)
       io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${name}: stopping; the rows being checked will finish and their findings will be printed (${name} again to quit at once)\n`)
     })
     let result: Awaited<ReturnType<typeof lintBatch>>

@@ -24,7 +24,7 @@ import { typeOption } from '../options/type-option.js'
 import { createProgressReporter, formatDuration } from '../progress-reporter.js'
 import { renderBatch } from '../render-batch.js'
 import { reportError } from '../report-error.js'
-import { signalExitCode, stopOnSignals } from '../stop-on-signals.js'
+import { signalExitCode, signalName, stopOnSignals } from '../stop-on-signals.js'
 import type { CliCommand } from './cli-command.js'
 import type { BatchManifest } from '../write-manifest.js'
 
@@ -122,7 +122,7 @@ export const renderCommand: CliCommand = {
     const controller = new AbortController()
     const signals = stopOnSignals((signal) => {
       controller.abort()
-      const name = signal === 'SIGINT' ? 'Ctrl-C' : signal
+      const name = signalName(signal)
       if (!json) io.stderr.write(`${io.stderrIsTty ? '\n' : ''}${name}: stopping; the rows being rendered will finish and the manifest will list what was written (${name} again to quit at once)\n`)
     })
     let result: Awaited<ReturnType<typeof renderBatch>>
