@@ -39,6 +39,9 @@ export interface NodePlatformOptions {
   textRenderer?: 'system' | 'portable'
 }
 
+/** How many files' stamps a platform remembers (the latest read); a file read longer ago is stat'ed again when asked for. */
+const FILE_STAMPS_KEPT = 10_000
+
 // Skia's font collection is one per process; remember what this thread put in it, so that a
 // face registered again with the same bytes is not added twice, and new bytes replace old ones.
 const registered = new Map<string, { key: FontKey; bytes: Uint8Array }>()
@@ -64,7 +67,7 @@ export class NodePlatform implements Platform {
   readonly name = 'node'
   private readonly encoder: EncoderSettings
   private readonly maxDecodePixels: number
-  /** The size and time of each local file read, as they were at its latest read, by URL. */
+  /** The size and time of the latest local files read, as they were at their latest read, by URL (oldest first). */
   private readonly fileStamps = new Map<string, FileStamp>()
 
   constructor(options: NodePlatformOptions = {}) {
@@ -143,13 +146,21 @@ export class NodePlatform implements Platform {
   }
 
   fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array> {
-    return fetchBytes(url, options, (read, stamp) => this.fileStamps.set(read, stamp))
+    return fetchBytes(url, options, (read, stamp) => this.rememberStamp(read, stamp))
+  }
+
+  private rememberStamp(url: string, stamp: FileStamp): void {
+    // Kept in the order last read, and bounded, so that a long-lived platform does not grow.
+    this.fileStamps.delete(url)
+    this.fileStamps.set(url, stamp)
+    if (this.fileStamps.size > FILE_STAMPS_KEPT) this.fileStamps.delete(this.fileStamps.keys().next().value!)
   }
 
   /**
    * The size and modification time a local file (`file:` URL) had when this platform last read
-   * it, taken just before the read; undefined for one it has not read. A batch records them
-   * for `resume`, which renders an output again when a file it was made from has changed since.
+   * it, taken just before the read; undefined for one it has not read (or not among the latest
+   * 10,000 files it read). A batch records them for `resume`, which renders an output again when
+   * a file it was made from has changed since.
    */
   fileStamp(url: string): FileStamp | undefined {
     return this.fileStamps.get(url)

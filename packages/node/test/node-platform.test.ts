@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { describe, test } from 'node:test'
@@ -316,4 +316,16 @@ test('JPEG encoded on the calling thread (render pool threads) is the same file 
   const own = await here.encode(surface, { type: 'jpeg', quality: 85 })
   assert.deepEqual(Buffer.from(own), Buffer.from(pooled))
   assert.equal((await sharp(own).metadata()).format, 'jpeg')
+})
+
+test('fileStamp: the size and time a local file had when the platform read it; undefined before, and for remote files', async () => {
+  const platform = new NodePlatform()
+  const url = new URL('./fixtures/images/tote.png', import.meta.url).href
+  assert.equal(platform.fileStamp(url), undefined)
+  const bytes = await platform.fetchBytes(url, { timeoutMs: 5000, maxBytes: 10_000_000 })
+  const now = statSync(fileURLToPath(url))
+  assert.deepEqual(platform.fileStamp(url), { bytes: now.size, modifiedMs: now.mtimeMs })
+  assert.equal(bytes.byteLength, now.size)
+  await platform.fetchBytes('data:text/plain,hi', { timeoutMs: 5000, maxBytes: 100 })
+  assert.equal(platform.fileStamp('data:text/plain,hi'), undefined)
 })
