@@ -217,7 +217,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   })
   const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
   const previous = options.resume ? await readPreviousManifest(outDir) : undefined
-  let kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [] }
+  let kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [], sourcesChanged: 0 }
   if (previous) {
     const left = await keepWrittenOutputs(previous, jobs, settings, outDir)
     jobs.splice(0, jobs.length, ...left.jobs)
@@ -338,7 +338,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       info: lintEntries.filter((e) => e.severity === 'info').length,
     }
   }
-  if (options.resume) manifest.resumed = { kept: kept.outputs.length }
+  if (options.resume) manifest.resumed = { kept: kept.outputs.length, sourcesChanged: kept.sourcesChanged }
   if (notRendered.length > 0) manifest.interrupted = { notRendered: notRendered.sort((a, b) => a.row - b.row) }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)

@@ -42,6 +42,8 @@ export interface KeptOutputs {
   lint: ManifestLintEntry[]
   /** The missing translations the run before reported in the locales of the kept outputs. */
   missing: MessageReport[]
+  /** Outputs made again only because a file they were made from (`sources`) changed since. */
+  sourcesChanged: number
 }
 
 /**
@@ -81,7 +83,7 @@ export async function readPreviousManifest(outDir: string): Promise<BatchManifes
 export async function keepWrittenOutputs(previous: BatchManifest, jobs: RowJob[], settings: string, outDir: string): Promise<{ jobs: RowJob[]; kept: KeptOutputs }> {
   const key = (o: { id: string; format: string; locale: string }) => `${o.id}\u0000${o.format}\u0000${o.locale}`
   const before = new Map(previous.outputs.filter((o) => typeof o?.input === 'string').map((o) => [key(o), o]))
-  const kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [] }
+  const kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [], sourcesChanged: 0 }
   const left: RowJob[] = []
   // Many outputs share a picture: each file is looked at once.
   const stamps = new Map<string, [number, number] | null>()
@@ -95,9 +97,13 @@ export async function keepWrittenOutputs(previous: BatchManifest, jobs: RowJob[]
     const toRender: RowOutputRequest[] = []
     for (const request of job.outputs) {
       const old = before.get(key({ id: job.id, ...request }))
-      const same = old && old.file === request.file && old.input === outputInputHash(settings, job, request) && Array.isArray(old.sources) && old.sources.every(unchanged)
-      if (same && (await isWhole(outDir, old))) kept.outputs.push(old)
-      else toRender.push(request)
+      const sameInput = old && old.file === request.file && old.input === outputInputHash(settings, job, request) && Array.isArray(old.sources)
+      const sameSources = sameInput && old.sources!.every(unchanged)
+      if (sameSources && (await isWhole(outDir, old))) kept.outputs.push(old)
+      else {
+        if (sameInput && !sameSources) kept.sourcesChanged++
+        toRender.push(request)
+      }
     }
     if (toRender.length > 0) left.push(toRender.length === job.outputs.length ? job : { ...job, outputs: toRender })
   }

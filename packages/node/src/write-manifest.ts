@@ -34,8 +34,12 @@ export interface BatchManifest {
    * it did not render, in feed order. Every output and failure above is complete.
    */
   interrupted?: { notRendered: { id: string; row: number }[] }
-  /** Present when the batch resumed an earlier one (`resume`): how many outputs it kept from it. */
-  resumed?: { kept: number }
+  /**
+   * Present when the batch resumed an earlier one (`resume`): how many outputs it kept from it,
+   * and how many it made again only because a picture, clip or audio file they were made from
+   * changed since (another size or modification time).
+   */
+  resumed?: { kept: number; sourcesChanged: number }
 }
 
 /** One text layer that did not fit as designed in one output (row, format, locale). */

@@ -166,9 +166,9 @@ describe('vitrine render', () => {
     // The same command with --resume renders the rows left out, and only those.
     const resumed = await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', 'instagram-story', '--out', out, '--concurrency', '2', '--resume', '--json'])
     assert.equal(resumed.code, 0, resumed.stderr)
-    const after = (await readManifest(out)) as Manifest & { resumed?: { kept: number }; interrupted?: unknown }
+    const after = (await readManifest(out)) as Manifest & { resumed?: { kept: number; sourcesChanged: number }; interrupted?: unknown }
     assert.equal(after.outputs.length, rows)
-    assert.deepEqual(after.resumed, { kept: manifest.outputs.length })
+    assert.deepEqual(after.resumed, { kept: manifest.outputs.length, sourcesChanged: 0 })
     assert.equal(after.interrupted, undefined)
     assert.deepEqual(after.outputs.filter((o) => manifest.outputs.some((m) => m.file === o.file)), manifest.outputs)
   })
@@ -241,7 +241,7 @@ describe('vitrine render', () => {
 })
 
 describe('vitrine render --resume', () => {
-  type Resumed = Manifest & { resumed?: { kept: number }; outputs: (Manifest['outputs'][number] & { input: string; sources?: { file: string; bytes: number; modifiedMs: number }[] })[] }
+  type Resumed = Manifest & { resumed?: { kept: number; sourcesChanged: number }; outputs: (Manifest['outputs'][number] & { input: string; sources?: { file: string; bytes: number; modifiedMs: number }[] })[] }
   const mtimes = async (out: string, m: Manifest) => Object.fromEntries(await Promise.all(m.outputs.map(async (o) => [o.file, (await stat(join(out, o.file))).mtimeMs] as const)))
 
   test('keeps what was written from the same inputs and renders what changed, was added or is missing', async () => {
@@ -261,7 +261,7 @@ describe('vitrine render --resume', () => {
     assert.match(same.stdout, /^Wrote 0 images to .*, kept 3 images from the run before; manifest: /)
     const second = (await readManifest(out)) as Resumed
     assert.deepEqual(second.outputs, first.outputs)
-    assert.deepEqual(second.resumed, { kept: 3 })
+    assert.deepEqual(second.resumed, { kept: 3, sourcesChanged: 0 })
     assert.deepEqual(await mtimes(out, second), firstTimes)
 
     // One row's title changed, a format added, one file deleted: only those are made.
@@ -272,7 +272,7 @@ describe('vitrine render --resume', () => {
     assert.equal(more.code, 0, more.stderr)
     const third = (await readManifest(out)) as Resumed
     assert.equal(third.outputs.length, 6)
-    assert.deepEqual(third.resumed, { kept: 1 })
+    assert.deepEqual(third.resumed, { kept: 1, sourcesChanged: 0 })
     const changed = (file: string) => third.outputs.find((o) => o.file === file)!.sha256 !== first.outputs.find((o) => o.file === file)!.sha256
     assert.equal(changed('B-2/300x200.en-US.png'), true, 'the changed row is rendered again')
     assert.equal(changed('C-3/300x200.en-US.png'), false)
@@ -287,8 +287,9 @@ describe('vitrine render --resume', () => {
     await copyFile(join(dir, 'images', 'tote.png'), join(dir, 'images', 'shoe.jpg'))
     const replaced = await vitrine(['render', template, '--data', join(dir, 'feed.csv'), '--format', '300x200,200x200', '--out', out, '--concurrency', '1', '--resume'])
     assert.equal(replaced.code, 0, replaced.stderr)
-    assert.match(replaced.stdout, /^Wrote 2 images to .*, kept 4 images from the run before/)
+    assert.match(replaced.stdout, /^Wrote 2 images to .*, kept 4 images from the run before \(2 images made again because a file they use changed\); manifest: /)
     const fourth = (await readManifest(out)) as Resumed
+    assert.deepEqual(fourth.resumed, { kept: 4, sourcesChanged: 2 })
     for (const file of ['B-2/300x200.en-US.png', 'B-2/200x200.en-US.png']) {
       assert.notEqual(sourcesOf(fourth, file), undefined)
       assert.notEqual(fourth.outputs.find((o) => o.file === file)!.sha256, third.outputs.find((o) => o.file === file)!.sha256, `${file} shows the new picture`)

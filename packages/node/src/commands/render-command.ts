@@ -195,7 +195,9 @@ export const renderCommand: CliCommand = {
     const rate = seconds > 0 && made > 0 ? ` (${(made / seconds).toFixed(1)}/s)` : ''
     const noun = ['mp4', 'webm', 'gif'].includes(options.type as string) ? 'video' : 'image'
     const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`
-    const keptText = manifest.resumed ? `, kept ${plural(kept)} from the run before` : ''
+    const changed = manifest.resumed?.sourcesChanged ?? 0
+    const changedText = changed > 0 ? ` (${plural(changed)} made again because a file ${changed === 1 ? 'it uses' : 'they use'} changed)` : ''
+    const keptText = manifest.resumed ? `, kept ${plural(kept)} from the run before${changedText}` : ''
     io.stdout.write(`Wrote ${plural(made)} to ${out} in ${formatDuration(manifest.durationMs)}${rate}${keptText}; manifest: ${manifestFile}\n`)
     if (notRendered > 0) io.stderr.write(`Interrupted: ${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile}); the same command with --resume renders them\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
