@@ -20,7 +20,7 @@ import {
 import { anchorTemplateUrls } from './anchor-template-urls.js'
 import { createLintPool } from './lint-pool.js'
 import { defaultConcurrency } from './pool.js'
-import { lintFailure, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
+import { failedRowResult, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
 
 export type { LintBatchDiagnostic } from './lint-row-checker.js'
 
@@ -234,11 +234,7 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
       if (options.signal?.aborted) {
         notChecked.push({ id: row.id, row: row.row })
       } else if (row.error) {
-        const diagnostics: LintBatchDiagnostic[] = []
-        for (const market of marketList)
-          for (let p = 0; p < platformList.length; p++)
-            for (const format of formats[p]!) diagnostics.push({ id: row.id, market: market.id, platform: platformList[p]!, format, ...lintFailure(row.error) })
-        settle(i, { diagnostics, ads: perRow })
+        settle(i, failedRowResult({ row, markets: marketList, platforms: platformList, formats }, row.error))
       } else {
         settle(i, await pool.run({ row: { id: row.id, values: row.values, raw: row.raw, pointer: row.pointer }, markets: marketList, platforms: platformList, formats }))
       }

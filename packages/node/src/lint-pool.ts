@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina'
 import { workerModuleUrl } from './worker-module-url.js'
-import { LintRowChecker, lintFailure, type LintRowJob, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
+import { LintRowChecker, failedRowResult, type LintRowJob, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
 
 /** Checks lint rows, in worker threads or in this thread. */
 export interface LintPool {
@@ -46,15 +46,7 @@ export function createLintPool(setup: LintRowSetup, concurrency: number): LintPo
       try {
         return (await piscina.run(job)) as LintRowResult
       } catch (error) {
-        const diagnostics = []
-        let ads = 0
-        for (const market of job.markets)
-          for (let i = 0; i < job.platforms.length; i++)
-            for (const format of job.formats[i]!) {
-              ads++
-              diagnostics.push({ id: job.row.id, market: market.id, platform: job.platforms[i] ?? null, format, ...lintFailure(error, 'The lint worker failed: ') })
-            }
-        return { diagnostics, ads }
+        return failedRowResult(job, error, 'The lint worker failed: ')
       }
     },
     close: () => piscina.destroy(),

@@ -138,3 +138,12 @@ export function lintFailure(error: unknown, prefix = ''): LintDiagnostic {
     fix: 'Fix the row so that it can be rendered, then lint it again',
   }
 }
+
+/** Every ad of a row that could not be checked, each as the same error diagnostic, in market × platform × format order. */
+export function failedRowResult(job: Omit<LintRowJob, 'row'> & { row: { id: string } }, error: unknown, prefix = ''): LintRowResult {
+  const diagnostics: LintBatchDiagnostic[] = []
+  for (const market of job.markets)
+    for (let i = 0; i < job.platforms.length; i++)
+      for (const format of job.formats[i]!) diagnostics.push({ id: job.row.id, market: market.id, platform: job.platforms[i] ?? null, format, ...lintFailure(error, prefix) })
+  return { diagnostics, ads: diagnostics.length }
+}
