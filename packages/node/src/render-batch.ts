@@ -205,13 +205,15 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
   }
 
+  // `--lint`: the day the ads run defaults to the day the batch started.
+  const lint = options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined
   // What each output is made from, besides its row: an output with the same fingerprint as
   // one already written need not be made again (resume).
   const settings = batchSettingsHash(template, {
     type,
     quality: options.quality ?? null,
     video: isVideoType(type) ? { codec: options.video?.codec ?? null, poster: options.video?.poster === true } : null,
-    lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : null,
+    lint: lint ?? null,
     catalogs,
     model: options.model ? [options.model, stampNow(resolvePath(options.model))] : null,
   })
@@ -278,7 +280,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   } else if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
     pool = createRenderPool(
-      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video && { ...video.setup, encoderThreads: video.setup.encoderThreads ?? encoderThreads(concurrency) }, cutout, lint: options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined },
+      { template, policy, builtInFontBaseUrl: builtInFontBaseUrl(), type, quality: options.quality, outDir, catalogs, video: video && { ...video.setup, encoderThreads: video.setup.encoderThreads ?? encoderThreads(concurrency) }, cutout, lint },
       concurrency,
     )
     const running = pool
