@@ -24,7 +24,13 @@ export function flagText(option: CliOption<unknown>): string {
 
 function table(rows: [string, string][], width = 80): string {
   const left = Math.min(34, Math.max(...rows.map(([a]) => a.length)) + 2)
-  return rows.map(([a, b]) => `  ${a.padEnd(left)}${wrap(b, width - left - 2, left + 2)}`).join('\n')
+  // A name too wide for the column (`--type <png|jpeg|…>`) gets its text on the next line.
+  return rows
+    .map(([a, b]) => {
+      const text = wrap(b, width - left - 2, left + 2)
+      return a.length <= left - 2 ? `  ${a.padEnd(left)}${text}` : `  ${a}\n${' '.repeat(left + 2)}${text}`
+    })
+    .join('\n')
 }
 
 /** `vitrine --help`. */
