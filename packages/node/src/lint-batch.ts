@@ -1,23 +1,17 @@
-import { readFile } from 'node:fs/promises'
 import { dirname, resolve as resolvePath } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import {
-  VitrineError,
   bindRow,
   formatCatalog,
   getFormat,
   getMarket,
   lint,
-  parseFeed,
-  parseTemplate,
-  readRowId,
   PLATFORM_ALIASES,
   type BoundValues,
   type RuleSet,
   type Template,
   type UiLanguage,
 } from '@vitrine/core'
-import { anchorTemplateUrls } from './anchor-template-urls.js'
+import { bindFeed, folderUrl, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { createLintPool } from './lint-pool.js'
 import { defaultConcurrency } from './pool.js'
 import { failedRowResult, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
@@ -89,21 +83,6 @@ export interface LintBatchResult {
   notChecked: { id: string; row: number }[]
 }
 
-async function readInput(path: string, what: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, expected a file' : (error as Error).message
-    throw new VitrineError('usage', `Cannot read the ${what} ${path}: ${why}`, { cause: error })
-  }
-}
-
-const folderUrl = (folder: string) => {
-  const href = pathToFileURL(folder).href
-  return href.endsWith('/') ? href : `${href}/`
-}
-
 /** The formats a platform is checked in: its catalogue formats, else the template size. */
 export function formatsForPlatform(platform: string | undefined, template: Template): string[] {
   const own = `${template.size.width}x${template.size.height}`
@@ -145,7 +124,7 @@ function withoutRequired(template: Template): Template {
  */
 export async function lintBatch(options: LintBatchOptions): Promise<LintBatchResult> {
   const templatePath = resolvePath(options.template)
-  let template = anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template'))), folderUrl(dirname(templatePath)))
+  let template = await readTemplateFile(templatePath)
   const packTexts: string[] = []
   for (const file of options.rules ?? []) packTexts.push(new TextDecoder().decode(await readInput(resolvePath(file), 'rule pack')))
   const rules = setupRuleSet({ rulePacks: (options.rules ?? []).map((file, i) => ({ text: packTexts[i]!, file })) })
@@ -161,22 +140,10 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   if (options.data) {
     const dataPath = resolvePath(options.data)
     policyBase = folderUrl(dirname(dataPath))
-    const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
-    for (const rowError of feed.errors) rows.push({ id: `row-${rowError.index}`, row: rowError.index, values: {}, raw: {}, pointer: rowError.pointer, error: rowError.error })
-    for (const row of feed.rows) {
-      try {
-        const bound = bindRow(template, row, { idColumn: options.idColumn, rowPointer: row.pointer })
-        rows.push({ id: bound.id, row: row.index, values: bound.values, raw: row.values, pointer: row.pointer })
-      } catch (error) {
-        let id = `row-${row.index}`
-        try {
-          id = readRowId(template, row, { idColumn: options.idColumn })
-        } catch {
-          // keep the row number
-        }
-        rows.push({ id, row: row.index, values: {}, raw: row.values, pointer: row.pointer, error })
-      }
-    }
+    const feed = bindFeed(template, await readFeedFile(dataPath), { idColumn: options.idColumn })
+    for (const row of feed.failed) rows.push({ id: row.id, row: row.row, values: {}, raw: row.raw, pointer: row.pointer, error: row.error })
+    for (const row of feed.bound) rows.push({ id: row.id, row: row.row, values: row.values, raw: row.raw, pointer: row.pointer })
+    rows.sort((a, b) => a.row - b.row)
   } else {
     template = withoutRequired(template)
     const bound = bindRow(template, { index: 1, line: 1, pointer: '/rows/0', values: {} }, { rowPointer: '/rows/0' })

@@ -1,27 +1,19 @@
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { mkdir, rm } from 'node:fs/promises'
+import { relative as relativePath, resolve as resolvePath, sep } from 'node:path'
 import {
   VitrineError,
-  bindRow,
-  describeRow,
   getFormat,
-  idColumnOf,
   parseCatalog,
   checkCatalogs,
   getMarket,
   canonicalLocale,
-  parseFeed,
-  parseTemplate,
-  pointerSegment,
-  readRowId,
   type AssetPolicy,
   type MessageCatalog,
   type Template,
 } from '@vitrine/core'
 import { readdir, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { anchorTemplateUrls } from './anchor-template-urls.js'
+import { batchAssetPolicy, bindFeed, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
 import { encoderThreads } from './video/encoder-threads.js'
@@ -163,8 +155,8 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const templatePath = resolvePath(options.template)
   const dataPath = resolvePath(options.data)
   const outDir = resolvePath(options.out)
-  const template = anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(templatePath, 'template'))), folderUrl(dirname(templatePath)))
-  const feed = parseFeed(await readInput(dataPath, 'data file'), { fileName: dataPath })
+  const template = await readTemplateFile(templatePath)
+  const feed = await readFeedFile(dataPath)
   const catalogs = await readCatalogs(options.catalogs ?? [], template)
 
   const failures: FailedOutput[] = []
@@ -172,37 +164,12 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const fail = (row: number, id: string, error: unknown) => {
     for (const format of formats) for (const locale of locales) failures.push({ id, format, locale, row, error: errorRecord(error) })
   }
-  const idOf = (row: { index: number; line: number; pointer: string; values?: Record<string, unknown> }) => {
-    try {
-      return readRowId(template, row, { idColumn: options.idColumn })
-    } catch {
-      return `row-${row.index}`
-    }
-  }
-  for (const rowError of feed.errors) fail(rowError.index, idOf(rowError), rowError.error)
-  const seen = new Map<string, number>()
-  for (const row of feed.rows) {
-    let bound: { id: string; values: RowJob['values'] }
-    try {
-      bound = bindRow(template, row, { idColumn: options.idColumn, rowPointer: row.pointer })
-    } catch (error) {
-      fail(row.index, idOf(row), error)
-      continue
-    }
-    // Folders are compared without case: on macOS and Windows "A-1" and "a-1" are one folder.
-    const folder = bound.id.toLowerCase()
-    const first = seen.get(folder)
-    if (first !== undefined) {
-      const column = idColumnOf(template, row.values, { idColumn: options.idColumn })
-      const path = column === undefined ? row.pointer : `${row.pointer}/${pointerSegment(column)}`
-      const message = `${describeRow(row.index, row.line, bound.id)}, id at ${path}: expected an id no other row has (ignoring case, as ids name output folders), found the id of row ${first}`
-      fail(row.index, bound.id, new VitrineError('data/duplicate-id', message, { path }))
-      continue
-    }
-    seen.set(folder, row.index)
+  const rows = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true })
+  for (const row of rows.failed) fail(row.row, row.id, row.error)
+  for (const row of rows.bound) {
     const outputs: RowOutputRequest[] = []
-    for (const format of formats) for (const { locale, market } of targets) outputs.push({ format, locale, market, file: `${bound.id}/${format}.${locale}.${extensions[type]}` })
-    jobs.push({ row: row.index, id: bound.id, rowPointer: row.pointer, values: bound.values, outputs })
+    for (const format of formats) for (const { locale, market } of targets) outputs.push({ format, locale, market, file: `${row.id}/${format}.${locale}.${extensions[type]}` })
+    jobs.push({ row: row.row, id: row.id, rowPointer: row.pointer, values: row.values, outputs })
   }
 
   // `--lint`: the day the ads run defaults to the day the batch started.
@@ -233,12 +200,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   } catch (error) {
     throw new VitrineError('usage', `Cannot write to the output folder ${outDir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file is in the way' : (error as Error).message}`, { cause: error })
   }
-  const dataFolder = dirname(dataPath)
-  const policy: AssetPolicy = {
-    ...options.limits,
-    baseUrl: folderUrl(dataFolder),
-    allowedRoots: [...new Set([folderUrl(dataFolder), folderUrl(dirname(templatePath))])],
-  }
+  const policy = batchAssetPolicy(dataPath, templatePath, options.limits)
   // Outputs to make (a resumed row may have some already) and those failed before rendering.
   const toMake = jobs.reduce((sum, job) => sum + job.outputs.length, 0)
   const total = toMake + failures.length
@@ -407,22 +369,6 @@ function checkLocales(locales: readonly string[]): string[] {
       }),
     ),
   ]
-}
-
-async function readInput(path: string, what: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message
-    throw new VitrineError('usage', `Cannot read the ${what} ${path}: ${why}`, { cause: error })
-  }
-}
-
-function folderUrl(folder: string): string {
-  const href = pathToFileURL(folder).href
-  return href.endsWith('/') ? href : href + '/'
 }
 
 const portable = (path: string) => path.split(sep).join('/')

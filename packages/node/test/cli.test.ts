@@ -399,6 +399,39 @@ describe('vitrine validate, formats, help, --version', () => {
     assert.match(missing.stderr, /no such file/)
   })
 
+  test('validate --data: checks every row without rendering; exit 1 lists each problem, 0 when all are ready', async () => {
+    const run = await vitrine(['validate', template, '--data', mixedCsv])
+    assert.equal(run.code, 1, run.stderr)
+    assert.match(run.stdout, /^.*card\.json: valid/)
+    assert.match(run.stdout, /mixed\.csv: 10 rows, 3 ready to render, 7 with problems; 5 files read \(2 could not be\)/)
+    assert.match(run.stdout, /data\/wrong-type +Row 2 \(line 3, id "BAD-PRICE"\), field "price" at \/rows\/1\/price: expected an amount/)
+    assert.match(run.stdout, /asset\/not-found +Row 5 \(line 6, id "NO-IMAGE"\), field "image" at \/rows\/4\/image: image "images\/missing.png"/)
+    assert.match(run.stdout, /data\/duplicate-id +Row 10 /)
+    // Nothing was written next to the feed.
+    assert.deepEqual((await readdir(fixtures)).sort(), ['card.json', 'good.csv', 'i18n', 'images', 'mixed.csv', 'products.json'])
+
+    const json = await vitrine(['validate', template, '--data', mixedCsv, '--json'])
+    assert.equal(json.code, 1)
+    assert.equal(json.stderr, '', 'no progress with --json')
+    const report = JSON.parse(json.stdout) as { valid: boolean; data: { rows: number; ready: number; failed: number; problems: { row: number; id: string; code: string; path: string }[]; files: unknown } }
+    assert.equal(report.valid, true)
+    assert.equal(report.data.rows, 10)
+    assert.equal(report.data.ready, 3)
+    assert.deepEqual(
+      report.data.problems.map((p) => p.id),
+      ['BAD-PRICE', 'BAD-IMAGE', 'NO-IMAGE', 'row-6', 'ESCAPE', 'RAGGED', 'a-1'],
+    )
+    assert.deepEqual(report.data.files, { checked: 5, failed: 2, remote: 0 })
+
+    const good = await vitrine(['validate', template, '--data', goodCsv])
+    assert.equal(good.code, 0, good.stdout + good.stderr)
+    assert.match(good.stdout, /good\.csv: \d+ rows, (\d+) ready to render, 0 with problems/)
+
+    const noFeed = await vitrine(['validate', template, '--data', join(work, 'no-feed.csv')])
+    assert.equal(noFeed.code, 2)
+    assert.match(noFeed.stderr, /Cannot read the data file .*no-feed\.csv: no such file/)
+  })
+
   test('formats: the catalogue as a table and as JSON', async () => {
     const table = await vitrine(['formats'])
     assert.equal(table.code, 0)

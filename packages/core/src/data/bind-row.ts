@@ -110,7 +110,7 @@ export function bindRow(template: Pick<Template, 'variables' | 'idVariable'>, ro
 
 function rowError(label: string, issues: Issue[]): VitrineError {
   const first = issues[0] as Issue
-  const plain: VitrineIssue[] = issues.map(({ code: _code, detail: _detail, ...issue }) => ({ ...issue, message: `${label}, ${_detail}` }))
+  const plain: VitrineIssue[] = issues.map(({ detail, ...issue }) => ({ ...issue, message: `${label}, ${detail}` }))
   const message = issues.length === 1 ? `${label}, ${first.detail}` : `${label}: ${issues.length} problems: ${issues.map((issue) => issue.detail).join('; ')}`
   return new VitrineError(first.code, message, { path: first.path, issues: plain })
 }

@@ -60,6 +60,8 @@ export interface VitrineIssue {
   message: string
   expected?: string
   found?: string
+  /** The problem's own code, where one error lists problems of several kinds (a data row's). */
+  code?: VitrineErrorCode
 }
 
 /** Options for {@link VitrineError}. */

@@ -149,6 +149,7 @@ describe('bindRow', () => {
     const error = bindError({ sku: 'SKU-5', price: 'abc', image: '' })
     assert.equal(error.code, 'data/missing-required')
     assert.deepEqual(error.issues.map((i) => i.path), ['/rows/4/title', '/rows/4/price', '/rows/4/image'])
+    assert.deepEqual(error.issues.map((i) => i.code), ['data/missing-required', 'data/wrong-type', 'data/missing-required'])
     assert.match(error.message, /^Row 5 \(line 6, id "SKU-5"\): 3 problems: field "title" at \/rows\/4\/title: is required/)
     assert.ok(error.issues.every((i) => i.message.startsWith('Row 5 (line 6, id "SKU-5"), field ')))
   })

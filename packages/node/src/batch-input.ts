@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import {
+  VitrineError,
+  bindRow,
+  describeRow,
+  idColumnOf,
+  parseFeed,
+  parseTemplate,
+  pointerSegment,
+  readRowId,
+  type AssetPolicy,
+  type BoundValues,
+  type ParsedFeed,
+  type Template,
+} from '@vitrine/core'
+import { anchorTemplateUrls } from './anchor-template-urls.js'
+
+/**
+ * Reads a file a command was given, or throws VitrineError `usage` naming it and why (`no such
+ * file`, `it is a folder, expected a file`, `permission denied`).
+ */
+export async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message
+    throw new VitrineError('usage', `Cannot read the ${what} ${path}: ${why}`, { cause: error })
+  }
+}
+
+/** `file:///shop/feed/`: a folder's URL, ending in `/` so that relative paths resolve inside it. */
+export function folderUrl(folder: string): string {
+  const href = pathToFileURL(folder).href
+  return href.endsWith('/') ? href : href + '/'
+}
+
+/** Reads, migrates and validates a template file; its relative font and picture URLs are made absolute against its folder. */
+export async function readTemplateFile(path: string): Promise<Template> {
+  return anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(path, 'template'))), folderUrl(dirname(path)))
+}
+
+/** Reads and parses a feed file (CSV, TSV, JSON or NDJSON, by its name and content). */
+export async function readFeedFile(path: string): Promise<ParsedFeed> {
+  return parseFeed(await readInput(path, 'data file'), { fileName: path })
+}
+
+/**
+ * Where a batch may read pictures from: paths in the feed are relative to its folder, and only
+ * files under the feed's or the template's folder may be read.
+ */
+export function batchAssetPolicy(dataPath: string, templatePath: string, limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>): AssetPolicy {
+  const dataFolder = folderUrl(dirname(dataPath))
+  return { ...limits, baseUrl: dataFolder, allowedRoots: [...new Set([dataFolder, folderUrl(dirname(templatePath))])] }
+}
+
+/** A feed row bound to the template. */
+export interface BoundFeedRow {
+  /** 1-based row number in the feed. */
+  row: number
+  line: number
+  /** JSON pointer of the row in the feed. */
+  pointer: string
+  id: string
+  values: BoundValues
+  /** The cells as read. */
+  raw: Record<string, unknown>
+}
+
+/** A feed row that cannot be used: it could not be read or bound, or (with `uniqueIds`) its id is another row's. */
+export interface FailedFeedRow {
+  row: number
+  line: number
+  pointer: string
+  /** The row's id when it can be read, else `row-<n>`. */
+  id: string
+  raw: Record<string, unknown>
+  error: unknown
+}
+
+/** Options for {@link bindFeed}. */
+export interface BindFeedOptions {
+  /** The column that holds each row's id (default: the template's `idVariable`, `id`, `sku`). */
+  idColumn?: string
+  /**
+   * Fail a row whose id another row before it has, compared without case (ids name output
+   * folders, and on macOS and Windows "A-1" and "a-1" are one folder): `data/duplicate-id`.
+   */
+  uniqueIds?: boolean
+}
+
+/**
+ * Binds every row of a parsed feed to a template. A row that fails fails alone: the others are
+ * bound. Both lists are in feed order.
+ */
+export function bindFeed(template: Template, feed: ParsedFeed, options: BindFeedOptions = {}): { bound: BoundFeedRow[]; failed: FailedFeedRow[] } {
+  const idOf = (row: { index: number; line: number; pointer: string; values?: Record<string, unknown> }) => {
+    try {
+      return readRowId(template, row, { idColumn: options.idColumn })
+    } catch {
+      return `row-${row.index}`
+    }
+  }
+  const bound: BoundFeedRow[] = []
+  const failed: FailedFeedRow[] = feed.errors.map((e) => ({ row: e.index, line: e.line, pointer: e.pointer, id: idOf(e), raw: e.values ?? {}, error: e.error }))
+  const seen = new Map<string, number>()
+  for (const row of feed.rows) {
+    const base = { row: row.index, line: row.line, pointer: row.pointer, raw: row.values }
+    let result: { id: string; values: BoundValues }
+    try {
+      result = bindRow(template, row, { idColumn: options.idColumn, rowPointer: row.pointer })
+    } catch (error) {
+      failed.push({ ...base, id: idOf(row), error })
+      continue
+    }
+    if (options.uniqueIds) {
+      const folder = result.id.toLowerCase()
+      const first = seen.get(folder)
+      if (first !== undefined) {
+        const column = idColumnOf(template, row.values, { idColumn: options.idColumn })
+        const path = column === undefined ? row.pointer : `${row.pointer}/${pointerSegment(column)}`
+        const message = `${describeRow(row.index, row.line, result.id)}, id at ${path}: expected an id no other row has (ignoring case, as ids name output folders), found the id of row ${first}`
+        failed.push({ ...base, id: result.id, error: new VitrineError('data/duplicate-id', message, { path }) })
+        continue
+      }
+      seen.set(folder, row.index)
+    }
+    bound.push({ ...base, id: result.id, values: result.values })
+  }
+  failed.sort((a, b) => a.row - b.row)
+  return { bound, failed }
+}

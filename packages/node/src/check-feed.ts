@@ -1,0 +1,232 @@
+import { resolve as resolvePath } from 'node:path'
+import { AssetStore, VitrineError, describeRow, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
+import { batchAssetPolicy, bindFeed, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
+import { NodePlatform } from './node-platform.js'
+
+/** Options for {@link checkFeed}. */
+export interface CheckFeedOptions {
+  /** The template file. */
+  template: string
+  /** The feed: CSV, TSV, JSON or NDJSON. Picture paths in it are relative to its folder. */
+  data: string
+  /** The column that holds each row's id (default: the template's `idVariable`, `id`, `sku`). */
+  idColumn?: string
+  /**
+   * Also fetch http(s) pictures and clips, within `limits`. Default false: they are counted
+   * under `files.remote` and not fetched.
+   */
+  remote?: boolean
+  /** The limits a render applies (defaults: 10 s and 25 MB a file, 50 megapixels a picture). */
+  limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
+  /** Called after each row is checked. */
+  onProgress?: (progress: FeedCheckProgress) => void
+  /** Stops the check: rows not yet started are left out and listed in `notChecked`. */
+  signal?: AbortSignal
+}
+
+/** Running totals of {@link checkFeed}, counted in rows. */
+export interface FeedCheckProgress {
+  done: number
+  total: number
+  /** Rows found with problems so far. */
+  failures: number
+  elapsedMs: number
+  /** Rows per second. */
+  rate: number
+}
+
+/** One problem of one row: it names the row, the field's JSON pointer, what was expected and what was found. */
+export interface FeedProblem {
+  /** 1-based row number in the feed. */
+  row: number
+  /** 1-based line of the feed file where the row starts. */
+  line: number
+  /** The row's id, or `row-<n>` when it has none. */
+  id: string
+  /** A code of docs/errors.md: `data/wrong-type`, `asset/not-found`, … */
+  code: string
+  /** JSON pointer of the field in the feed, e.g. `/rows/3/image`. */
+  path: string
+  message: string
+}
+
+/** What {@link checkFeed} found. */
+export interface FeedCheck {
+  /** The template and feed files, as given. */
+  template: string
+  data: string
+  /** Data rows in the feed. */
+  rows: number
+  /** Rows a render would draw: every value binds and every local file they name can be read. */
+  ready: number
+  /** Rows with problems. */
+  failed: number
+  /** Every problem, in feed order; a row may have several. */
+  problems: FeedProblem[]
+  /**
+   * Distinct files the rows name. `checked`: read, and for pictures decoded, as a render reads
+   * them; `failed`: those that could not be; `remote`: http(s) files not fetched (without
+   * `remote`).
+   */
+  files: { checked: number; failed: number; remote: number }
+  /** Rows left out because `signal` aborted, in feed order; empty otherwise. */
+  notChecked: { id: string; row: number }[]
+  durationMs: number
+}
+
+/** Rows whose files are read at the same time: reading overlaps decoding, which has its own threads. */
+const ROWS_AT_ONCE = 4
+
+/**
+ * Checks a feed against a template without rendering: every row binds (required values,
+ * types, ids, no two rows with one id) and every picture and clip it names can be read and
+ * decoded under the limits a render applies (inside the feed's or the template's folder, an
+ * image, at most 50 megapixels). A row passes here if and only if `renderBatch` would draw
+ * it, but for remote files (fetched only with `remote`) and for what only drawing finds
+ * (text that does not fit is a warning of the render's manifest, and `lintBatch` checks the
+ * ads against the markets' rules).
+ *
+ * Throws a VitrineError for input that stops everything: a template that does not validate,
+ * a file that cannot be read.
+ *
+ * @example
+ * ```ts
+ * const check = await checkFeed({ template: 'examples/product-card.json', data: 'examples/bad-products.csv' })
+ * check.ready // 8
+ * check.problems[0] // { row: 2, id: 'BAD-PRICE', code: 'data/wrong-type', path: '/rows/1/price', … }
+ * ```
+ */
+export async function checkFeed(options: CheckFeedOptions): Promise<FeedCheck> {
+  const started = Date.now()
+  const templatePath = resolvePath(options.template)
+  const dataPath = resolvePath(options.data)
+  const template = await readTemplateFile(templatePath)
+  const feed = await readFeedFile(dataPath)
+  const { bound, failed } = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true })
+  const total = bound.length + failed.length
+  const problems: FeedProblem[] = failed.flatMap(rowProblems)
+  const failedRows = new Set(failed.map((f) => f.row))
+  const files = new FileChecks(new AssetStore(new NodePlatform(), batchAssetPolicy(dataPath, templatePath, options.limits)), options.remote === true)
+  const fields = fileFields(template)
+
+  let done = failed.length
+  const report = () => {
+    const elapsedMs = Date.now() - started
+    options.onProgress?.({ done, total, failures: failedRows.size, elapsedMs, rate: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0 })
+  }
+  report()
+  const notChecked: { id: string; row: number }[] = []
+  let next = 0
+  const lane = async () => {
+    while (next < bound.length) {
+      const row = bound[next++]!
+      if (options.signal?.aborted) {
+        notChecked.push({ id: row.id, row: row.row })
+        continue
+      }
+      const found = await files.checkRow(row, fields)
+      if (found.length > 0) failedRows.add(row.row)
+      problems.push(...found)
+      done++
+      report()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(ROWS_AT_ONCE, bound.length) }, lane))
+
+  problems.sort((a, b) => a.row - b.row)
+  notChecked.sort((a, b) => a.row - b.row)
+  return {
+    template: options.template,
+    data: options.data,
+    rows: total,
+    ready: total - failedRows.size - notChecked.length,
+    failed: failedRows.size,
+    problems,
+    files: files.counts(),
+    notChecked,
+    durationMs: Date.now() - started,
+  }
+}
+
+/** A variable whose values name files. */
+interface FileField {
+  name: string
+  kind: 'image' | 'video'
+}
+
+/** The variables whose values name files: pictures and video clips. */
+function fileFields(template: Template): FileField[] {
+  return Object.entries(template.variables)
+    .filter(([, v]) => v.type === 'image' || v.type === 'video')
+    .map(([name, v]) => ({ name, kind: v.type as 'image' | 'video' }))
+}
+
+/** A row that failed to read or bind: one problem per issue the error lists. */
+function rowProblems(row: FailedFeedRow): FeedProblem[] {
+  const at = { row: row.row, line: row.line, id: row.id }
+  const error = row.error
+  if (!(error instanceof VitrineError)) return [{ ...at, code: 'data/invalid', path: row.pointer, message: String((error as Error)?.message ?? error) }]
+  if (error.issues.length > 1) return error.issues.map((issue) => ({ ...at, code: issue.code ?? error.code, path: issue.path, message: issue.message }))
+  return [{ ...at, code: error.code, path: error.path || row.pointer, message: error.message }]
+}
+
+/** Reads each file once, however many rows name it, and remembers what it found. */
+class FileChecks {
+  /** What reading each file found, by resolved URL. */
+  private readonly seen = new Map<string, Promise<VitrineError | undefined>>()
+  private readonly failed = new Set<string>()
+  private readonly remote = new Set<string>()
+
+  constructor(
+    private readonly assets: AssetStore,
+    private readonly fetchRemote: boolean,
+  ) {}
+
+  async checkRow(row: BoundFeedRow, fields: readonly FileField[]): Promise<FeedProblem[]> {
+    const found = await Promise.all(fields.map((field) => this.checkValue(row, field)))
+    return found.filter((p): p is FeedProblem => p !== undefined)
+  }
+
+  counts(): FeedCheck['files'] {
+    return { checked: this.seen.size, failed: this.failed.size, remote: this.remote.size }
+  }
+
+  private async checkValue(row: BoundFeedRow, field: FileField): Promise<FeedProblem | undefined> {
+    const src = row.values[field.name]
+    if (typeof src !== 'string' || src === '') return undefined
+    const path = `${row.pointer}/${pointerSegment(field.name)}`
+    let url: string
+    try {
+      url = this.assets.resolveUrl(src, path)
+    } catch (error) {
+      return problem(row, field.name, path, error)
+    }
+    if (/^https?:/i.test(url) && !this.fetchRemote) {
+      this.remote.add(url)
+      return undefined
+    }
+    let pending = this.seen.get(url)
+    if (!pending) {
+      const read = field.kind === 'image' ? this.assets.loadImage(src, path) : this.assets.loadBytes(src, path)
+      pending = read.then(
+        () => undefined,
+        (error: unknown) => {
+          this.failed.add(url)
+          return asVitrineError(error)
+        },
+      )
+      this.seen.set(url, pending)
+    }
+    const error = await pending
+    return error && problem(row, field.name, path, error)
+  }
+}
+
+function problem(row: BoundFeedRow, field: string, path: string, error: unknown): FeedProblem {
+  const e = asVitrineError(error)
+  // Asset messages start with the pointer of the row that first named the file: say this row's.
+  const detail = e.message.replace(/^\/[^:]*: /, '')
+  return { row: row.row, line: row.line, id: row.id, code: e.code, path, message: `${describeRow(row.row, row.line, row.id)}, field "${field}" at ${path}: ${detail}` }
+}
+
+const asVitrineError = (error: unknown) => (error instanceof VitrineError ? error : new VitrineError('asset/not-found', String((error as Error)?.message ?? error)))
