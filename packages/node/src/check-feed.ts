@@ -2,6 +2,7 @@ import { resolve as resolvePath } from 'node:path'
 import { AssetStore, VitrineError, describeRow, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
 import { batchAssetPolicy, bindFeed, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
+import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 
 /** Options for {@link checkFeed}. */
 export interface CheckFeedOptions {
@@ -79,12 +80,13 @@ const ROWS_AT_ONCE = 4
 
 /**
  * Checks a feed against a template without rendering: every row binds (required values,
- * types, ids, no two rows with one id) and every picture and clip it names can be read and
- * decoded under the limits a render applies (inside the feed's or the template's folder, an
- * image, at most 50 megapixels). A row passes here if and only if `renderBatch` would draw
- * it, but for remote files (fetched only with `remote`) and for what only drawing finds
- * (text that does not fit is a warning of the render's manifest, and `lintBatch` checks the
- * ads against the markets' rules).
+ * types, ids, no two rows with one id), every picture it names can be read and decoded, and
+ * every video clip read and opened (ffprobe), under the limits a render applies (inside the
+ * feed's or the template's folder, 25 MB a file, 50 megapixels a picture). Each file is read
+ * once, however many rows name it. What a render would fail a row for, this finds, with the
+ * same code and pointer; but for remote files (fetched only with `remote`) and a clip's frames
+ * (only drawing decodes them all). Text that does not fit is a warning of the render's
+ * manifest, not a failure, and `lintBatch` checks the ads against the markets' rules.
  *
  * Throws a VitrineError for input that stops everything: a template that does not validate,
  * a file that cannot be read.
@@ -207,7 +209,7 @@ class FileChecks {
     }
     let pending = this.seen.get(url)
     if (!pending) {
-      const read = field.kind === 'image' ? this.assets.loadImage(src, path) : this.assets.loadBytes(src, path)
+      const read = field.kind === 'image' ? this.assets.loadImage(src, path) : this.openClip(src, path)
       pending = read.then(
         () => undefined,
         (error: unknown) => {
@@ -219,6 +221,12 @@ class FileChecks {
     }
     const error = await pending
     return error && problem(row, field.name, path, error)
+  }
+
+  /** Reads a clip and opens it as a render does (ffprobe: a video stream, a length), then closes it. */
+  private async openClip(src: string, path: string): Promise<void> {
+    const { bytes } = await this.assets.loadBytes(src, path)
+    ;(await openFfmpegVideoClip(bytes, { path })).close()
   }
 }
 

@@ -3,6 +3,7 @@
 // remote files are fetched only when asked, and an aborted check lists the rows it left out.
 // Build first: `npx tsc -b && pnpm -r --filter ./packages/* run build`.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -119,6 +120,42 @@ describe('checkFeed', () => {
       ],
     )
     assert.equal(check.ready, 27)
+  })
+
+  test('video clips: read and opened as a render opens them, with the same failures', async () => {
+    const made = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=red:s=64x64:r=10:d=1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', join(work, 'clip.mp4')])
+    assert.equal(made.status, 0, String(made.stderr))
+    await writeFile(join(work, 'notes.mp4'), 'not a video\n')
+    const clipTemplate = join(work, 'clip-card.json')
+    await writeFile(
+      clipTemplate,
+      JSON.stringify({
+        schemaVersion: 3,
+        size: { width: 64, height: 64 },
+        idVariable: 'sku',
+        variables: { sku: { type: 'text', required: true }, clip: { type: 'video', required: true } },
+        timeline: { duration: 0.5, fps: 10 },
+        layers: [{ id: 'clip', type: 'video', src: { var: 'clip' }, box: {} }],
+      }),
+    )
+    const data = join(work, 'clips.csv')
+    await writeFile(data, 'sku,clip\nV-1,clip.mp4\nV-2,gone.mp4\nV-3,notes.mp4\nV-4,clip.mp4\n')
+    const check = await api.checkFeed({ template: clipTemplate, data })
+    assert.deepEqual(check.files, { checked: 3, failed: 2, remote: 0 })
+    assert.equal(check.ready, 2)
+    const { manifest } = await api.renderBatch({ template: clipTemplate, data, formats: ['64x64'], type: 'mp4', out: join(work, 'clips-out'), concurrency: 1 })
+    assert.deepEqual(
+      manifest.outputs.map((o) => o.id),
+      ['V-1', 'V-4'],
+    )
+    assert.deepEqual(
+      check.problems.map((p) => [p.row, p.code, p.path]),
+      manifest.failures.map((f) => [f.row, f.error.code, f.error.path]),
+    )
+    assert.deepEqual(
+      check.problems.map((p) => p.code),
+      ['asset/not-found', 'video/unsupported'],
+    )
   })
 
   describe('remote pictures', () => {

@@ -19,8 +19,9 @@ export const validateCommand: CliCommand = {
   description:
     'Reads the template, migrates it to the current schema version and validates it: layer types, ' +
     'properties, variables, bindings and messages. With --data, also checks every row of the feed ' +
-    'without rendering: values bind to the variables (required, types), ids are unique, and every ' +
-    'local picture and clip a row names can be read and decoded within the limits of a render. ' +
+    'without rendering: values bind to the variables (required, types), ids are unique, every ' +
+    'local picture a row names can be read and decoded and every video clip opened, within the ' +
+    'limits of a render. ' +
     'Each problem is printed with its row, the JSON pointer of the offending field, what was expected ' +
     'and what was found.',
   positionals: [{ name: 'template.json', description: 'The template file.', required: true }],
