@@ -1,7 +1,8 @@
 import { resolve as resolvePath } from 'node:path'
-import { AssetStore, VitrineError, describeRow, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
+import { AssetStore, VitrineError, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
 import { batchAssetPolicy, bindFeed, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
+import { rowMessage } from './row-files.js'
 import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 
 /** Options for {@link checkFeed}. */
@@ -201,7 +202,7 @@ class FileChecks {
     try {
       url = this.assets.resolveUrl(src, path)
     } catch (error) {
-      return problem(row, field.name, path, error)
+      return problem(row, path, error)
     }
     if (/^https?:/i.test(url) && !this.fetchRemote) {
       this.remote.add(url)
@@ -220,7 +221,7 @@ class FileChecks {
       this.seen.set(url, pending)
     }
     const error = await pending
-    return error && problem(row, field.name, path, error)
+    return error && problem(row, path, error)
   }
 
   /** Reads a clip and opens it as a render does (ffprobe: a video stream, a length), then closes it. */
@@ -230,11 +231,11 @@ class FileChecks {
   }
 }
 
-function problem(row: BoundFeedRow, field: string, path: string, error: unknown): FeedProblem {
+function problem(row: BoundFeedRow, path: string, error: unknown): FeedProblem {
   const e = asVitrineError(error)
-  // Asset messages start with the pointer of the row that first named the file: say this row's.
-  const detail = e.message.replace(/^\/[^:]*: /, '')
-  return { row: row.row, line: row.line, id: row.id, code: e.code, path, message: `${describeRow(row.row, row.line, row.id)}, field "${field}" at ${path}: ${detail}` }
+  // Asset messages start with the pointer of the row that first named the file: name this row's.
+  const message = rowMessage({ message: e.message.replace(/^\/[^:]*: /, `${path}: `), path }, { row: row.row, line: row.line, id: row.id, pointer: row.pointer })
+  return { row: row.row, line: row.line, id: row.id, code: e.code, path, message }
 }
 
 const asVitrineError = (error: unknown) => (error instanceof VitrineError ? error : new VitrineError('asset/not-found', String((error as Error)?.message ?? error)))

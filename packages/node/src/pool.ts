@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import { workerModuleUrl } from './worker-module-url.js'
-import { errorRecord } from './row-files.js'
+import { errorRecord, rowMessage } from './row-files.js'
 import { RowRenderer, rowsAtOnce, type RowJob, type RowJobResult, type RowRendererSetup } from './row-renderer.js'
 
 /** Renders row jobs, in worker threads or in this thread. */
@@ -104,7 +104,8 @@ function droppedRow(job: RowJob): RowJobResult {
 /** A row whose renderer failed as a whole (a crashed worker): each of its outputs fails. */
 function failedRow(job: RowJob, error: unknown, prefix: string): RowJobResult {
   const record = errorRecord(error)
-  const failures = job.outputs.map((o) => ({ id: job.id, format: o.format, locale: o.locale, row: job.row, error: { ...record, message: prefix + record.message } }))
+  const message = rowMessage({ message: prefix + record.message, path: record.path }, { row: job.row, line: job.line, id: job.id, pointer: job.rowPointer })
+  const failures = job.outputs.map((o) => ({ id: job.id, format: o.format, locale: o.locale, row: job.row, error: { ...record, message } }))
   return { row: job.row, outputs: [], failures, timings: { resolveMs: 0, drawMs: 0, encodeMs: 0, writeMs: 0 } }
 }
 

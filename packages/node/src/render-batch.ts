@@ -169,7 +169,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   for (const row of rows.bound) {
     const outputs: RowOutputRequest[] = []
     for (const format of formats) for (const { locale, market } of targets) outputs.push({ format, locale, market, file: `${row.id}/${format}.${locale}.${extensions[type]}` })
-    jobs.push({ row: row.row, id: row.id, rowPointer: row.pointer, values: row.values, outputs })
+    jobs.push({ row: row.row, line: row.line, id: row.id, rowPointer: row.pointer, values: row.values, outputs })
   }
 
   // `--lint`: the day the ads run defaults to the day the batch started.

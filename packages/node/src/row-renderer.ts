@@ -15,7 +15,7 @@ import {
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
-import { errorRecord, writeAtomically } from './row-files.js'
+import { rowErrorRecord, writeAtomically } from './row-files.js'
 import { lintOutput, strictLintError, type ManifestLintEntry, type RenderLintSetup } from './lint-output.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
@@ -55,6 +55,8 @@ export interface RowOutputRequest {
 export interface RowJob {
   /** 1-based row number in the feed. */
   row: number
+  /** 1-based line of the feed file where the row starts, for errors. */
+  line: number
   id: string
   /** JSON pointer of the row in the feed, for errors. */
   rowPointer: string
@@ -243,7 +245,7 @@ export class RowRenderer {
           sources: outputSources(rendered.scene, this.setup.outDir, (url) => this.platform.fileStamp(url)),
         })
       } catch (error) {
-        result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: errorRecord(error) })
+        result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: rowErrorRecord(error, { row: job.row, line: job.line, id: job.id, pointer: job.rowPointer }) })
       } finally {
         this.busy.delete(surface)
       }

@@ -104,6 +104,9 @@ describe('vitrine render', () => {
     assert.equal(first('BAD-IMAGE')?.path, '/rows/3/image')
     assert.equal(first('NO-IMAGE')?.code, 'asset/not-found')
     assert.equal(first('NO-IMAGE')?.path, '/rows/4/image')
+    // A picture's failure names the row, its line and id, and the field, as a binding error does.
+    assert.match(first('NO-IMAGE')?.message ?? '', /^Row 5 \(line 6, id "NO-IMAGE"\), field "image" at \/rows\/4\/image: image "images\/missing.png": could not be loaded: /)
+    assert.match(first('ESCAPE')?.message ?? '', /^Row 7 \(line 8, id "ESCAPE"\), field "image" at \/rows\/6\/image: the source "..\/node-platform.test.ts" is not allowed/)
     assert.equal(first('row-6')?.code, 'data/missing-required')
     assert.equal(first('row-6')?.path, '/rows/5/sku')
     assert.equal(first('ESCAPE')?.code, 'asset/forbidden')

@@ -46,7 +46,7 @@ function setup(type: RowRendererSetup['type'], outDir: string): RowRendererSetup
 function job(row: number, id: string, image: string): RowJob {
   const values = { sku: id, title: `Row ${row}`, price: '19.90', currency: 'EUR', image }
   const bound = bindRow(template, { index: row, line: row + 1, pointer: `/rows/${row - 1}`, values })
-  return { row, id, rowPointer: `/rows/${row - 1}`, values: bound.values, outputs: [{ format: 'instagram-square', locale: 'en-US', file: `${id}/square.jpg` }, { format: 'facebook-link', locale: 'en-US', file: `${id}/link.jpg` }] }
+  return { row, line: row + 1, id, rowPointer: `/rows/${row - 1}`, values: bound.values, outputs: [{ format: 'instagram-square', locale: 'en-US', file: `${id}/square.jpg` }, { format: 'facebook-link', locale: 'en-US', file: `${id}/link.jpg` }] }
 }
 
 test('still rows render two at a time: a row waiting on a slow picture does not hold up the next, and each writes what it writes alone', async () => {
