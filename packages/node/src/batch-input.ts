@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, resolve as resolvePath } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   VitrineError,
@@ -43,18 +43,40 @@ export async function readTemplateFile(path: string): Promise<Template> {
   return anchorTemplateUrls(parseTemplate(new TextDecoder().decode(await readInput(path, 'template'))), folderUrl(dirname(path)))
 }
 
-/** Reads and parses a feed file (CSV, TSV, JSON or NDJSON, by its name and content). */
-export async function readFeedFile(path: string): Promise<ParsedFeed> {
+/** The `data` that names standard input. */
+export const STDIN_DATA = '-'
+
+/**
+ * Reads and parses a feed (CSV, TSV, JSON or NDJSON, by its name, else its content): a file, or
+ * standard input for `-`.
+ */
+export async function readFeedFile(data: string): Promise<ParsedFeed> {
+  if (data === STDIN_DATA) return parseFeed(await readStandardInput())
+  const path = resolvePath(data)
   return parseFeed(await readInput(path, 'data file'), { fileName: path })
+}
+
+/** The folder a feed's relative picture paths resolve against: its file's, or the working folder for standard input. */
+export function feedFolder(data: string): string {
+  return data === STDIN_DATA ? process.cwd() : dirname(resolvePath(data))
+}
+
+async function readStandardInput(): Promise<Uint8Array> {
+  if (process.stdin.isTTY) {
+    throw new VitrineError('usage', 'The feed is to come from standard input (--data -), which is a terminal: pipe the feed in, e.g. `cat feed.csv | vitrine render card.json --data - …`')
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 /**
  * Where a batch may read pictures from: paths in the feed are relative to its folder, and only
  * files under the feed's or the template's folder may be read.
  */
-export function batchAssetPolicy(dataPath: string, templatePath: string, limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>): AssetPolicy {
-  const dataFolder = folderUrl(dirname(dataPath))
-  return { ...limits, baseUrl: dataFolder, allowedRoots: [...new Set([dataFolder, folderUrl(dirname(templatePath))])] }
+export function batchAssetPolicy(dataFolder: string, templatePath: string, limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>): AssetPolicy {
+  const base = folderUrl(dataFolder)
+  return { ...limits, baseUrl: base, allowedRoots: [...new Set([base, folderUrl(dirname(templatePath))])] }
 }
 
 /** A feed row bound to the template. */

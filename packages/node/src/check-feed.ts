@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path'
 import { AssetStore, VitrineError, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
-import { batchAssetPolicy, bindFeed, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
+import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
 import { rowMessage } from './row-files.js'
 import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
@@ -9,7 +9,7 @@ import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 export interface CheckFeedOptions {
   /** The template file. */
   template: string
-  /** The feed: CSV, TSV, JSON or NDJSON. Picture paths in it are relative to its folder. */
+  /** The feed: CSV, TSV, JSON or NDJSON. Picture paths in it are relative to its folder. `-` reads standard input, its paths relative to the working folder. */
   data: string
   /** The column that holds each row's id (default: the template's `idVariable`, `id`, `sku`). */
   idColumn?: string
@@ -102,14 +102,13 @@ const ROWS_AT_ONCE = 4
 export async function checkFeed(options: CheckFeedOptions): Promise<FeedCheck> {
   const started = Date.now()
   const templatePath = resolvePath(options.template)
-  const dataPath = resolvePath(options.data)
   const template = await readTemplateFile(templatePath)
-  const feed = await readFeedFile(dataPath)
+  const feed = await readFeedFile(options.data)
   const { bound, failed } = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true })
   const total = bound.length + failed.length
   const problems: FeedProblem[] = failed.flatMap(rowProblems)
   const failedRows = new Set(failed.map((f) => f.row))
-  const files = new FileChecks(new AssetStore(new NodePlatform(), batchAssetPolicy(dataPath, templatePath, options.limits)), options.remote === true)
+  const files = new FileChecks(new AssetStore(new NodePlatform(), batchAssetPolicy(feedFolder(options.data), templatePath, options.limits)), options.remote === true)
   const fields = fileFields(template)
 
   let done = failed.length

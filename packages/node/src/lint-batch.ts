@@ -11,7 +11,7 @@ import {
   type Template,
   type UiLanguage,
 } from '@vitrine/core'
-import { bindFeed, folderUrl, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
+import { bindFeed, feedFolder, folderUrl, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { createLintPool } from './lint-pool.js'
 import { defaultConcurrency } from './pool.js'
 import { failedRowResult, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
@@ -22,7 +22,7 @@ export type { LintBatchDiagnostic } from './lint-row-checker.js'
 export interface LintBatchOptions {
   /** Path of the template JSON file. */
   template: string
-  /** Path of the feed; without it the template's own texts (variable defaults) are checked once. */
+  /** Path of the feed (`-`: standard input); without it the template's own texts (variable defaults) are checked once. */
   data?: string
   /** Market ids (`zh-CN`, `de-DE`). */
   markets: string[]
@@ -138,9 +138,8 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   const rows: Array<{ id: string; row: number; values: BoundValues; raw: Record<string, unknown>; pointer: string; error?: unknown }> = []
   let policyBase = folderUrl(dirname(templatePath))
   if (options.data) {
-    const dataPath = resolvePath(options.data)
-    policyBase = folderUrl(dirname(dataPath))
-    const feed = bindFeed(template, await readFeedFile(dataPath), { idColumn: options.idColumn })
+    policyBase = folderUrl(feedFolder(options.data))
+    const feed = bindFeed(template, await readFeedFile(options.data), { idColumn: options.idColumn })
     for (const row of feed.failed) rows.push({ id: row.id, row: row.row, values: {}, raw: row.raw, pointer: row.pointer, error: row.error })
     for (const row of feed.bound) rows.push({ id: row.id, row: row.row, values: row.values, raw: row.raw, pointer: row.pointer })
     rows.sort((a, b) => a.row - b.row)

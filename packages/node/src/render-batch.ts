@@ -13,7 +13,7 @@ import {
 } from '@vitrine/core'
 import { readdir, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { batchAssetPolicy, bindFeed, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
+import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
 import { encoderThreads } from './video/encoder-threads.js'
@@ -33,7 +33,7 @@ import type { ManifestLintEntry } from './lint-output.js'
 export interface RenderBatchOptions {
   /** Path of the template JSON file. Files it names (brand fonts, fixed pictures) resolve against its folder. */
   template: string
-  /** Path of the feed: CSV, TSV, JSON or NDJSON. Image paths in it resolve against its folder. */
+  /** Path of the feed: CSV, TSV, JSON or NDJSON. Image paths in it resolve against its folder. `-` reads standard input, its image paths resolving against the working folder. */
   data: string
   /** Format ids from the catalogue, or `WIDTHxHEIGHT`. */
   formats: string[]
@@ -153,10 +153,9 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const targets = checkTargets(options.locales, options.markets)
   const locales = targets.map((t) => t.locale)
   const templatePath = resolvePath(options.template)
-  const dataPath = resolvePath(options.data)
   const outDir = resolvePath(options.out)
   const template = await readTemplateFile(templatePath)
-  const feed = await readFeedFile(dataPath)
+  const feed = await readFeedFile(options.data)
   const catalogs = await readCatalogs(options.catalogs ?? [], template)
 
   const failures: FailedOutput[] = []
@@ -200,7 +199,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   } catch (error) {
     throw new VitrineError('usage', `Cannot write to the output folder ${outDir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file is in the way' : (error as Error).message}`, { cause: error })
   }
-  const policy = batchAssetPolicy(dataPath, templatePath, options.limits)
+  const policy = batchAssetPolicy(feedFolder(options.data), templatePath, options.limits)
   // Outputs to make (a resumed row may have some already) and those failed before rendering.
   const toMake = jobs.reduce((sum, job) => sum + job.outputs.length, 0)
   const total = toMake + failures.length

@@ -23,6 +23,20 @@ interface Run {
   stderr: string
 }
 
+/** Runs the CLI with `input` on its standard input. */
+function vitrineWithInput(args: string[], input: string | Buffer, cwd = fixtures): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.stdin.end(input)
+  })
+}
+
 function vitrine(args: string[], cwd = fixtures): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
@@ -231,6 +245,34 @@ describe('vitrine render', () => {
     const run = await vitrine(['render', join(root, 'design', 'card.json'), '--data', join(root, 'feed', 'rows.csv'), '--format', '300x200', '--out', out, '--json'])
     assert.equal(run.code, 0, run.stdout)
     assert.deepEqual((await readManifest(out)).outputs.map((o) => o.file), ['M-1/300x200.en-US.png'])
+  })
+
+  test('--data - reads the feed from standard input, its pictures relative to the working folder', async () => {
+    const out = join(work, 'stdin')
+    const json = JSON.stringify([
+      { sku: 'S-1', title: 'Tote', price: 19.9, currency: 'EUR', image: 'images/tote.png' },
+      { sku: 'S-2', title: 'Shoe', price: 'abc', image: 'images/shoe.jpg' },
+    ])
+    const run = await vitrineWithInput(['render', template, '--data', '-', '--format', '300x200', '--out', out, '--json'], json)
+    assert.equal(run.code, 1, run.stderr)
+    const manifest = await readManifest(out)
+    assert.equal(manifest.data, '-')
+    assert.deepEqual(
+      manifest.outputs.map((o) => o.file),
+      ['S-1/300x200.en-US.png'],
+    )
+    assert.deepEqual(
+      manifest.failures.map((f) => [f.id, f.error.path]),
+      [['S-2', '/1/price']],
+    )
+    // The same feed as CSV, checked: its syntax is told by its content.
+    const csv = await readFile(mixedCsv)
+    const check = await vitrineWithInput(['validate', template, '--data', '-'], csv)
+    assert.equal(check.code, 1, check.stderr)
+    assert.match(check.stdout, /^standard input: 10 rows, 3 ready to render, 7 with problems/m)
+    const empty = await vitrineWithInput(['render', template, '--data', '-', '--format', '300x200', '--out', join(work, 'stdin-empty')], '')
+    assert.equal(empty.code, 2)
+    assert.match(empty.stderr, /data\/invalid/)
   })
 
   test('relative paths resolve against the working folder', async () => {

@@ -116,7 +116,7 @@ function printCheck(check: FeedCheck, io: CliIo): void {
   const remote = files.remote > 0 ? `, ${plural(files.remote, 'remote file')} not fetched (--remote fetches them)` : ''
   const unreadable = files.failed > 0 ? ` (${files.failed} could not be)` : ''
   io.stdout.write(
-    `${check.data}: ${plural(check.rows, 'row')}, ${check.ready} ready to render, ${check.failed} with problems; ${plural(files.checked, 'file')} read${unreadable}${remote}\n`,
+    `${check.data === '-' ? 'standard input' : check.data}: ${plural(check.rows, 'row')}, ${check.ready} ready to render, ${check.failed} with problems; ${plural(files.checked, 'file')} read${unreadable}${remote}\n`,
   )
   for (const p of check.problems) io.stdout.write(`  ${p.code.padEnd(22)} ${p.message}\n`)
   if (check.notChecked.length > 0) {
