@@ -16,6 +16,7 @@ import {
   type Template,
 } from '@vitrine/core'
 import { anchorTemplateUrls } from './anchor-template-urls.js'
+import { formatRowRanges, inRowRanges, type RowRange } from './row-selection.js'
 
 /**
  * Reads a file a command was given, or throws VitrineError `usage` naming it and why (`no such
@@ -112,6 +113,11 @@ export interface BindFeedOptions {
    * folders, and on macOS and Windows "A-1" and "a-1" are one folder): `data/duplicate-id`.
    */
   uniqueIds?: boolean
+  /**
+   * Only these rows come back (1-based). Every row is still bound, so that a row's id is
+   * checked against the rows left out too: a row fails here as it fails in the whole feed.
+   */
+  rows?: readonly RowRange[]
 }
 
 /**
@@ -153,5 +159,12 @@ export function bindFeed(template: Template, feed: ParsedFeed, options: BindFeed
     bound.push({ ...base, id: result.id, values: result.values })
   }
   failed.sort((a, b) => a.row - b.row)
-  return { bound, failed }
+  const ranges = options.rows
+  if (!ranges) return { bound, failed }
+  const chosen = { bound: bound.filter((r) => inRowRanges(ranges, r.row)), failed: failed.filter((r) => inRowRanges(ranges, r.row)) }
+  const count = feed.rows.length + feed.errors.length
+  if (chosen.bound.length + chosen.failed.length === 0 && count > 0) {
+    throw new VitrineError('usage', `--rows ${formatRowRanges(ranges)}: the feed has ${count} row${count === 1 ? '' : 's'}, none of them in this selection`)
+  }
+  return chosen
 }

@@ -2,6 +2,7 @@ import { resolve as resolvePath } from 'node:path'
 import { AssetStore, VitrineError, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
 import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
+import { checkRowRanges, type RowRange } from './row-selection.js'
 import { rowMessage } from './row-files.js'
 import { openFfmpegVideoClip } from './video/ffmpeg-video-clip.js'
 
@@ -13,6 +14,8 @@ export interface CheckFeedOptions {
   data: string
   /** The column that holds each row's id (default: the template's `idVariable`, `id`, `sku`). */
   idColumn?: string
+  /** Only these rows (1-based, as messages count them); ids are still checked against every row. Default: every row. */
+  rows?: RowRange[]
   /**
    * Also fetch http(s) pictures and clips, within `limits`. Default false: they are counted
    * under `files.remote` and not fetched.
@@ -57,7 +60,7 @@ export interface FeedCheck {
   /** The template and feed files, as given. */
   template: string
   data: string
-  /** Data rows in the feed. */
+  /** Data rows checked: the feed's, or those of `rows`. */
   rows: number
   /** Rows a render would draw: every value binds and every local file they name can be read. */
   ready: number
@@ -104,7 +107,7 @@ export async function checkFeed(options: CheckFeedOptions): Promise<FeedCheck> {
   const templatePath = resolvePath(options.template)
   const template = await readTemplateFile(templatePath)
   const feed = await readFeedFile(options.data)
-  const { bound, failed } = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true })
+  const { bound, failed } = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true, rows: options.rows && checkRowRanges(options.rows) })
   const total = bound.length + failed.length
   const problems: FeedProblem[] = failed.flatMap(rowProblems)
   const failedRows = new Set(failed.map((f) => f.row))

@@ -13,6 +13,7 @@ import {
 } from '@vitrine/core'
 import { bindFeed, feedFolder, folderUrl, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { createLintPool } from './lint-pool.js'
+import { checkRowRanges, type RowRange } from './row-selection.js'
 import { defaultConcurrency } from './pool.js'
 import { failedRowResult, setupRuleSet, type LintBatchDiagnostic, type LintRowResult, type LintRowSetup } from './lint-row-checker.js'
 
@@ -40,6 +41,8 @@ export interface LintBatchOptions {
   language?: UiLanguage
   /** The column ids come from. */
   idColumn?: string
+  /** Only these rows of the feed (1-based, as messages count them). Default: every row. */
+  rows?: RowRange[]
   /** The day the ads run (`YYYY-MM-DD`); default today. */
   date?: string
   /**
@@ -139,7 +142,7 @@ export async function lintBatch(options: LintBatchOptions): Promise<LintBatchRes
   let policyBase = folderUrl(dirname(templatePath))
   if (options.data) {
     policyBase = folderUrl(feedFolder(options.data))
-    const feed = bindFeed(template, await readFeedFile(options.data), { idColumn: options.idColumn })
+    const feed = bindFeed(template, await readFeedFile(options.data), { idColumn: options.idColumn, rows: options.rows && checkRowRanges(options.rows) })
     for (const row of feed.failed) rows.push({ id: row.id, row: row.row, values: {}, raw: row.raw, pointer: row.pointer, error: row.error })
     for (const row of feed.bound) rows.push({ id: row.id, row: row.row, values: row.values, raw: row.raw, pointer: row.pointer })
     rows.sort((a, b) => a.row - b.row)

@@ -13,6 +13,7 @@ import {
 } from '@vitrine/core'
 import { readdir, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
+import { checkRowRanges, formatRowRanges, type RowRange } from './row-selection.js'
 import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
@@ -58,6 +59,8 @@ export interface RenderBatchOptions {
   concurrency?: number
   /** The column ids come from. Default: the template's `idVariable`, else `id`, else `sku`. */
   idColumn?: string
+  /** Only these rows of the feed (1-based, as messages count them); the manifest says which. Default: every row. */
+  rows?: RowRange[]
   /** Limits for pictures and fonts fetched while rendering. */
   limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
   /**
@@ -163,7 +166,8 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const fail = (row: number, id: string, error: unknown) => {
     for (const format of formats) for (const locale of locales) failures.push({ id, format, locale, row, error: errorRecord(error) })
   }
-  const rows = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true })
+  const selection = options.rows && checkRowRanges(options.rows)
+  const rows = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true, rows: selection })
   for (const row of rows.failed) fail(row.row, row.id, row.error)
   for (const row of rows.bound) {
     const outputs: RowOutputRequest[] = []
@@ -301,6 +305,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       info: lintEntries.filter((e) => e.severity === 'info').length,
     }
   }
+  if (selection) manifest.rows = formatRowRanges(selection)
   if (options.resume) manifest.resumed = { kept: kept.outputs.length, sourcesChanged: kept.sourcesChanged }
   if (notRendered.length > 0) manifest.interrupted = { notRendered: notRendered.sort((a, b) => a.row - b.row) }
   const manifestPath = resolvePath(outDir, 'manifest.json')

@@ -39,6 +39,8 @@ export interface BatchManifest {
    * and how many it made again only because a picture, clip or audio file they were made from
    * changed since (another size or modification time).
    */
+  /** The rows rendered, as `--rows` took them (`1-20,35`), when not every row was. */
+  rows?: string
   resumed?: { kept: number; sourcesChanged: number }
 }
 

@@ -275,6 +275,39 @@ describe('vitrine render', () => {
     assert.match(empty.stderr, /data\/invalid/)
   })
 
+  test('--rows renders only the rows chosen; their ids are still checked against every row', async () => {
+    const out = join(work, 'rows')
+    const run = await vitrine(['render', template, '--data', mixedCsv, '--rows', '1-3,10', '--format', '300x200', '--out', out])
+    assert.equal(run.code, 1, run.stderr)
+    const manifest = (await readManifest(out)) as Manifest & { rows?: string }
+    assert.equal(manifest.rows, '1-3,10')
+    assert.deepEqual(
+      manifest.outputs.map((o) => o.id),
+      ['A-1', 'B-2'],
+    )
+    // Row 10 ("a-1") repeats row 1's id whether or not row 1 is chosen.
+    assert.deepEqual(
+      manifest.failures.map((f) => [f.row, f.error.code]),
+      [
+        [2, 'data/wrong-type'],
+        [10, 'data/duplicate-id'],
+      ],
+    )
+    const alone = await vitrine(['render', template, '--data', mixedCsv, '--rows', '10', '--format', '300x200', '--out', join(work, 'rows-10')])
+    assert.equal(alone.code, 1)
+    assert.match(alone.stderr, /a-1: data\/duplicate-id/)
+    const beyond = await vitrine(['render', template, '--data', mixedCsv, '--rows', '11-', '--format', '300x200', '--out', join(work, 'rows-none')])
+    assert.equal(beyond.code, 2)
+    assert.match(beyond.stderr, /--rows 11-: the feed has 10 rows, none of them in this selection/)
+    const bad = await vitrine(['render', template, '--data', mixedCsv, '--rows', '3-1', '--format', '300x200', '--out', join(work, 'rows-bad')])
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /--rows: expected row numbers and ranges from 1, comma-separated \(e\.g\. 1-20,35,100-\), found "3-1"/)
+    assert.equal(existsSync(join(work, 'rows-bad')), false)
+    const check = await vitrine(['validate', template, '--data', mixedCsv, '--rows', '4-5'])
+    assert.equal(check.code, 1)
+    assert.match(check.stdout, /mixed\.csv: 2 rows, 0 ready to render, 2 with problems; 2 files read \(2 could not be\)/)
+  })
+
   test('relative paths resolve against the working folder', async () => {
     const out = join(work, 'relative')
     const run = await vitrine(['render', 'card.json', '--data', 'good.csv', '--format', '300x200', '--out', out], fixtures)

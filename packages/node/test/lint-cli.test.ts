@@ -329,6 +329,19 @@ test('lintBatch({ signal }): rows left out are listed in feed order and give no 
   assert.deepEqual(part.diagnostics, all.diagnostics.filter((d) => checkedIds.has(d.id)))
 })
 
+test('lintBatch({ rows }): only the rows chosen are checked, with the findings they have in the whole feed', async () => {
+  const { lintBatch } = await import('../src/lint-batch.ts')
+  const base = { template: join(repo, 'examples', 'product-card.json'), data: join(repo, 'examples', 'risky-products.csv'), markets: ['de-DE'], textOnly: true, concurrency: 1 }
+  const all = await lintBatch(base)
+  const ids = [...new Set(all.diagnostics.map((d) => d.id))]
+  assert.ok(ids.length >= 2, 'the feed has findings in two rows or more')
+  const rowOf = async (id: string) => (await readFile(base.data, 'utf8')).split(/\r?\n/).slice(1).findIndex((line) => line.startsWith(`${id},`)) + 1
+  const row = await rowOf(ids[1]!)
+  const part = await lintBatch({ ...base, rows: [{ from: row, to: row }] })
+  assert.equal(part.ads, 1)
+  assert.deepEqual(part.diagnostics, all.diagnostics.filter((d) => d.id === ids[1]))
+})
+
 test('lintBatch: an onProgress that throws stops the batch (worker threads too) and lintBatch rejects with its error', async () => {
   const { lintBatch } = await import('../src/lint-batch.ts')
   const oops = new Error('progress display failed')

@@ -7,6 +7,7 @@ import { dataOption } from '../options/data-option.js'
 import { formatOption } from '../options/format-option.js'
 import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
+import { rowsOption } from '../options/rows-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { lintConcurrencyOption } from '../options/lint-concurrency-option.js'
 import { marketOption } from '../options/market-option.js'
@@ -19,6 +20,7 @@ import { uiLanguageOption } from '../options/ui-language-option.js'
 import { createProgressReporter } from '../progress-reporter.js'
 import { errorJson, errorLines } from '../report-error.js'
 import { signalExitCode, signalName, stopOnSignals } from '../stop-on-signals.js'
+import type { RowRange } from '../row-selection.js'
 import type { CliCommand } from './cli-command.js'
 
 /** Findings of one ad: exit code 1. */
@@ -75,6 +77,7 @@ export const lintCommand: CliCommand = {
     { option: textOnlyOption },
     { option: uiLanguageOption },
     { option: idColumnOption },
+    { option: rowsOption },
     { option: lintConcurrencyOption },
     { option: jsonOption },
     { option: sarifOption },
@@ -122,6 +125,7 @@ export const lintCommand: CliCommand = {
         textOnly: options['text-only'] === true,
         language: options['ui-language'] as UiLanguage,
         idColumn: options['id-column'] as string | undefined,
+        rows: options.rows as RowRange[] | undefined,
         concurrency: options.concurrency as number | undefined,
         onProgress: (p) => progress.update(p),
         signal: controller.signal,

@@ -10,6 +10,7 @@ import { dataOption } from '../options/data-option.js'
 import { formatOption } from '../options/format-option.js'
 import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
+import { rowsOption } from '../options/rows-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { lintOption } from '../options/lint-option.js'
 import { strictOption } from '../options/strict-option.js'
@@ -25,6 +26,7 @@ import { createProgressReporter, formatDuration } from '../progress-reporter.js'
 import { renderBatch } from '../render-batch.js'
 import { reportError } from '../report-error.js'
 import { signalExitCode, signalName, stopOnSignals } from '../stop-on-signals.js'
+import type { RowRange } from '../row-selection.js'
 import type { CliCommand } from './cli-command.js'
 import type { BatchManifest } from '../write-manifest.js'
 
@@ -84,6 +86,7 @@ export const renderCommand: CliCommand = {
     { option: resumeOption },
     { option: concurrencyOption },
     { option: idColumnOption },
+    { option: rowsOption },
     { option: modelOption },
     { option: lintOption },
     { option: strictOption },
@@ -144,6 +147,7 @@ export const renderCommand: CliCommand = {
         },
         concurrency: options.concurrency as number,
         idColumn: options['id-column'] as string | undefined,
+        rows: options.rows as RowRange[] | undefined,
         onProgress: (p) => progress.update(p),
         signal: controller.signal,
         resume: options.resume === true,

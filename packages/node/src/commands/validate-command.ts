@@ -5,11 +5,13 @@ import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { dataOption } from '../options/data-option.js'
 import { helpOption } from '../options/help-option.js'
 import { idColumnOption } from '../options/id-column-option.js'
+import { rowsOption } from '../options/rows-option.js'
 import { jsonOption } from '../options/json-option.js'
 import { remoteOption } from '../options/remote-option.js'
 import { createProgressReporter } from '../progress-reporter.js'
 import { errorLines, reportError } from '../report-error.js'
 import { signalExitCode, signalName, stopOnSignals } from '../stop-on-signals.js'
+import type { RowRange } from '../row-selection.js'
 import type { CliCommand, CliIo } from './cli-command.js'
 
 /** `vitrine validate`: checks a template and lists its problems with JSON pointers. */
@@ -25,7 +27,7 @@ export const validateCommand: CliCommand = {
     'Each problem is printed with its row, the JSON pointer of the offending field, what was expected ' +
     'and what was found.',
   positionals: [{ name: 'template.json', description: 'The template file.', required: true }],
-  options: [{ option: dataOption }, { option: idColumnOption }, { option: remoteOption }, { option: jsonOption }, { option: helpOption }],
+  options: [{ option: dataOption }, { option: idColumnOption }, { option: rowsOption }, { option: remoteOption }, { option: jsonOption }, { option: helpOption }],
   examples: [
     { command: 'vitrine validate examples/product-card.json', description: 'Prints "valid", or each problem.' },
     { command: 'vitrine validate card.json --json', description: '{"valid": false, "errors": [{"path": "/layers/2/type", ...}]} for scripts and editors.' },
@@ -94,6 +96,7 @@ async function checkData(template: string, data: string, options: Record<string,
       template,
       data,
       idColumn: options['id-column'] as string | undefined,
+        rows: options.rows as RowRange[] | undefined,
       remote: options.remote === true,
       onProgress: (p) => progress.update(p),
       signal: controller.signal,
