@@ -90,7 +90,7 @@ const ROWS_AT_ONCE = 4
  * once, however many rows name it. What a render would fail a row for, this finds, with the
  * same code and pointer; but for remote files (fetched only with `remote`) and a clip's frames
  * (only drawing decodes them all). Text that does not fit is a warning of the render's
- * manifest, not a failure, and `lintBatch` checks the ads against the markets' rules.
+ * manifest, not a failure, and `vitrine lint` checks the ads against the markets' rules.
  *
  * Throws a VitrineError for input that stops everything: a template that does not validate,
  * a file that cannot be read.
