@@ -98,7 +98,7 @@ const ROWS_AT_ONCE = 4
  * @example
  * ```ts
  * const check = await checkFeed({ template: 'examples/product-card.json', data: 'examples/bad-products.csv' })
- * check.ready // 8
+ * check.ready // 7 of check.rows (12)
  * check.problems[0] // { row: 2, id: 'BAD-PRICE', code: 'data/wrong-type', path: '/rows/1/price', … }
  * ```
  */
