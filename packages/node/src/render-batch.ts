@@ -131,7 +131,8 @@ const extensions: Record<OutputType, string> = { png: 'png', jpeg: 'jpg', webp: 
  * to the event loop between rows): from a server that must stay responsive, run batches in a
  * worker thread or another process. With more than one thread, libvips (sharp) is set to one
  * thread per operation, process-wide (`sharp.concurrency(1)`): the renderers already keep
- * every core busy.
+ * every core busy; and its operation cache, which never hits on fresh pixels, is turned off
+ * (`sharp.cache(false)`).
  *
  * @example
  * ```ts
