@@ -7,10 +7,10 @@ import { RowRenderer, type RowJob, type RowJobResult, type RowRendererSetup } fr
 
 // The pool already keeps every core busy; libvips threads per encode would only contend with
 // the other workers (measured: ~20 % more PNG throughput with 2 workers on 2 cores).
-// libvips' operation cache never hits here (every encode starts from new pixels), and keeping
-// the last 100 operations alive, under one lock for every thread, cost the pool about 4 % of
-// its PNG rate next to two processes apart (`node bench/pool-threads.mjs --type png --pairs 1`,
-// 13 pairs each way: pool / apart 0.98 without the cache, 0.94 with it).
+// libvips' operation cache never hits here (every encode starts from new pixels): it is off,
+// so that it keeps no old images alive. The gain is within the noise: the pool's PNG rate over
+// two processes apart (`node bench/pool-threads.mjs --type png --pairs 1`) was 0.96 on average
+// over 22 pairs without the cache, 0.94 over 13 with it.
 // These settings are process-wide.
 sharp.concurrency(1)
 sharp.cache(false)
