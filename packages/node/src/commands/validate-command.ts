@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { VitrineError, parseTemplate } from '@vitrine/core'
+import { readInput } from '../batch-input.js'
 import { checkFeed, type FeedCheck } from '../check-feed.js'
 import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { dataOption } from '../options/data-option.js'
@@ -46,14 +46,7 @@ export const validateCommand: CliCommand = {
     const json = options.json === true
     const file = positionals[0]!
     try {
-      let text: string
-      try {
-        text = await readFile(file, 'utf8')
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, expected a file' : (error as Error).message
-        throw new VitrineError('usage', `Cannot read the template ${file}: ${why}`, { cause: error })
-      }
+      const text = new TextDecoder().decode(await readInput(file, 'template'))
       const template = parseTemplate(text.replace(/^\uFEFF/, ''))
       const data = options.data as string | undefined
       const check = data === undefined ? undefined : await checkData(file, data, options, io, json)
@@ -96,7 +89,7 @@ async function checkData(template: string, data: string, options: Record<string,
       template,
       data,
       idColumn: options['id-column'] as string | undefined,
-        rows: options.rows as RowRange[] | undefined,
+      rows: options.rows as RowRange[] | undefined,
       remote: options.remote === true,
       onProgress: (p) => progress.update(p),
       signal: controller.signal,
