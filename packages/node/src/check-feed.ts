@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path'
-import { AssetStore, VitrineError, pointerSegment, type AssetPolicy, type Template } from '@vitrine/core'
+import { AssetStore, VitrineError, closestName, idColumnOf, pointerSegment, type AssetPolicy, type ParsedFeed, type Template } from '@vitrine/core'
 import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
 import { checkRowRanges, type RowRange } from './row-selection.js'
@@ -74,6 +74,12 @@ export interface FeedCheck {
    * `remote`).
    */
   files: { checked: number; failed: number; remote: number }
+  /**
+   * Columns of the feed that no variable reads (nor the id), each with the variable it may
+   * have meant to fill (`titel` → `title`). Not an error: a render ignores them, which is why a
+   * mistyped optional column would go unnoticed.
+   */
+  unusedColumns: { column: string; didYouMean?: string }[]
   /** Rows left out because `signal` aborted, in feed order; empty otherwise. */
   notChecked: { id: string; row: number }[]
   durationMs: number
@@ -148,9 +154,23 @@ export async function checkFeed(options: CheckFeedOptions): Promise<FeedCheck> {
     failed: failedRows.size,
     problems,
     files: files.counts(),
+    unusedColumns: unusedColumns(template, feed, options.idColumn),
     notChecked,
     durationMs: Date.now() - started,
   }
+}
+
+/** The feed's columns no variable reads, with the unfilled variable each may have meant. */
+function unusedColumns(template: Template, feed: ParsedFeed, idColumn: string | undefined): FeedCheck['unusedColumns'] {
+  const variables = Object.keys(template.variables)
+  const id = idColumnOf(template, feed.rows[0]?.values ?? feed.errors[0]?.values ?? {}, { idColumn })
+  const unfilled = variables.filter((name) => !feed.columns.includes(name))
+  return feed.columns
+    .filter((column) => column !== id && !variables.includes(column))
+    .map((column) => {
+      const guess = closestName(column, unfilled)
+      return guess === undefined ? { column } : { column, didYouMean: guess }
+    })
 }
 
 /** A variable whose values name files. */

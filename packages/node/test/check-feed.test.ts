@@ -107,6 +107,20 @@ describe('checkFeed', () => {
     assert.deepEqual(check.notChecked, [])
   })
 
+  test('names the columns no variable reads, with the variable each may have meant', async () => {
+    const data = join(work, 'typos.csv')
+    await writeFile(data, 'sku,titel,price,currency,image,Badge,notes\nT-1,Tote,5,EUR,images/tote.png,NEW,internal\n')
+    const check = await api.checkFeed({ template, data })
+    assert.deepEqual(check.unusedColumns, [{ column: 'titel', didYouMean: 'title' }, { column: 'Badge', didYouMean: 'badge' }, { column: 'notes' }])
+    // The mistyped required column fails the row; the mistyped optional one would have gone unnoticed.
+    assert.deepEqual(
+      check.problems.map((p) => [p.code, p.path]),
+      [['data/missing-required', '/rows/0/title']],
+    )
+    const clean = await api.checkFeed({ template, data: await feed('clean.csv', ['C-1,Cup,5,EUR,images/tote.png,']) })
+    assert.deepEqual(clean.unusedColumns, [])
+  })
+
   test('reads each file once, and reports it at every row that names it', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `P-${i},Product ${i},${i + 1},EUR,images/${i % 10 === 0 ? 'gone.png' : i % 2 ? 'tote.png' : 'shoe.jpg'},`)
     const check = await api.checkFeed({ template, data: await feed('repeat.csv', rows) })

@@ -501,6 +501,12 @@ describe('vitrine validate, formats, help, --version', () => {
     )
     assert.deepEqual(report.data.files, { checked: 5, failed: 2, remote: 0 })
 
+    assert.deepEqual((report.data as unknown as { unusedColumns: unknown[] }).unusedColumns, [])
+    const typos = join(work, 'typos.csv')
+    await writeFile(typos, 'sku,title,price,currency,image,bagde\nT-1,Tote,5,EUR,' + join(fixtures, 'images', 'tote.png').replace(/\\/g, '/') + ',NEW\n')
+    const typo = await vitrine(['validate', template, '--data', typos])
+    assert.match(typo.stdout, /^note: the template has no variable for the column "bagde" \(did you mean "badge"\?\); a render does not use it$/m)
+
     const good = await vitrine(['validate', template, '--data', goodCsv])
     assert.equal(good.code, 0, good.stdout + good.stderr)
     assert.match(good.stdout, /good\.csv: \d+ rows, (\d+) ready to render, 0 with problems/)

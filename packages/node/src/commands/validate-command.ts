@@ -25,7 +25,7 @@ export const validateCommand: CliCommand = {
     'local picture a row names can be read and decoded and every video clip opened, within the ' +
     'limits of a render. ' +
     'Each problem is printed with its row, the JSON pointer of the offending field, what was expected ' +
-    'and what was found.',
+    'and what was found; then the columns no variable reads, with the variable each may have meant.',
   positionals: [{ name: 'template.json', description: 'The template file.', required: true }],
   options: [{ option: dataOption }, { option: idColumnOption }, { option: rowsOption }, { option: remoteOption }, { option: jsonOption }, { option: helpOption }],
   examples: [
@@ -115,6 +115,11 @@ function printCheck(check: FeedCheck, io: CliIo): void {
     `${check.data === '-' ? 'standard input' : check.data}: ${plural(check.rows, 'row')}, ${check.ready} ready to render, ${check.failed} with problems; ${plural(files.checked, 'file')} read${unreadable}${remote}\n`,
   )
   for (const p of check.problems) io.stdout.write(`  ${p.code.padEnd(22)} ${p.message}\n`)
+  if (check.unusedColumns.length > 0) {
+    const columns = check.unusedColumns.map((c) => `"${c.column}"${c.didYouMean ? ` (did you mean "${c.didYouMean}"?)` : ''}`)
+    const them = check.unusedColumns.length === 1 ? 'the column' : 'the columns'
+    io.stdout.write(`note: the template has no variable for ${them} ${columns.join(', ')}; a render does not use ${check.unusedColumns.length === 1 ? 'it' : 'them'}\n`)
+  }
   if (check.notChecked.length > 0) {
     const ids = check.notChecked.slice(0, 5).map((r) => r.id).join(', ')
     io.stderr.write(`Interrupted: ${plural(check.notChecked.length, 'row')} not checked (${ids}${check.notChecked.length > 5 ? ', …' : ''})\n`)
