@@ -122,9 +122,10 @@ export interface BindFeedOptions {
 
 /**
  * Binds every row of a parsed feed to a template. A row that fails fails alone: the others are
- * bound. Both lists are in feed order.
+ * bound. With `rows`, `bound` and `failed` hold the rows chosen and `outside` the other rows
+ * that bound. Every list is in feed order.
  */
-export function bindFeed(template: Template, feed: ParsedFeed, options: BindFeedOptions = {}): { bound: BoundFeedRow[]; failed: FailedFeedRow[] } {
+export function bindFeed(template: Template, feed: ParsedFeed, options: BindFeedOptions = {}): { bound: BoundFeedRow[]; failed: FailedFeedRow[]; outside: BoundFeedRow[] } {
   const idOf = (row: { index: number; line: number; pointer: string; values?: Record<string, unknown> }) => {
     try {
       return readRowId(template, row, { idColumn: options.idColumn })
@@ -160,8 +161,12 @@ export function bindFeed(template: Template, feed: ParsedFeed, options: BindFeed
   }
   failed.sort((a, b) => a.row - b.row)
   const ranges = options.rows
-  if (!ranges) return { bound, failed }
-  const chosen = { bound: bound.filter((r) => inRowRanges(ranges, r.row)), failed: failed.filter((r) => inRowRanges(ranges, r.row)) }
+  if (!ranges) return { bound, failed, outside: [] }
+  const chosen = {
+    bound: bound.filter((r) => inRowRanges(ranges, r.row)),
+    failed: failed.filter((r) => inRowRanges(ranges, r.row)),
+    outside: bound.filter((r) => !inRowRanges(ranges, r.row)),
+  }
   const count = feed.rows.length + feed.errors.length
   if (chosen.bound.length + chosen.failed.length === 0 && count > 0) {
     throw new VitrineError('usage', `--rows ${formatRowRanges(ranges)}: the feed has ${count} row${count === 1 ? '' : 's'}, none of them in this selection`)

@@ -170,11 +170,15 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const selection = options.rows && checkRowRanges(options.rows)
   const rows = bindFeed(template, feed, { idColumn: options.idColumn, uniqueIds: true, rows: selection })
   for (const row of rows.failed) fail(row.row, row.id, row.error)
-  for (const row of rows.bound) {
+  const jobOf = (row: (typeof rows.bound)[number]): RowJob => {
     const outputs: RowOutputRequest[] = []
     for (const format of formats) for (const { locale, market } of targets) outputs.push({ format, locale, market, file: `${row.id}/${format}.${locale}.${extensions[type]}` })
-    jobs.push({ row: row.row, line: row.line, id: row.id, rowPointer: row.pointer, values: row.values, outputs })
+    return { row: row.row, line: row.line, id: row.id, rowPointer: row.pointer, values: row.values, outputs }
   }
+  jobs.push(...rows.bound.map(jobOf))
+  // `--resume --rows`: the rows not chosen keep what the run before wrote for them, when it is
+  // still what they would make, so that the manifest goes on listing it; none is rendered.
+  const outside = options.resume ? rows.outside.map(jobOf) : []
 
   // `--lint`: the day the ads run defaults to the day the batch started.
   const lint = options.lint ? { strict: options.lint.strict === true, date: options.lint.date ?? startedAt.slice(0, 10) } : undefined
@@ -188,13 +192,21 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
     catalogs,
     model: options.model ? [options.model, stampNow(resolvePath(options.model))] : null,
   })
-  const rowOfId = new Map(jobs.map((job) => [job.id, job.row]))
+  const rowOfId = new Map([...jobs, ...outside].map((job) => [job.id, job.row]))
   const previous = options.resume ? await readPreviousManifest(outDir) : undefined
   let kept: KeptOutputs = { outputs: [], layout: [], lint: [], missing: [], sourcesChanged: 0 }
   if (previous) {
     const left = await keepWrittenOutputs(previous, jobs, settings, outDir)
     jobs.splice(0, jobs.length, ...left.jobs)
     kept = left.kept
+    if (outside.length > 0) {
+      // What is no longer valid there is left out of the manifest, and made by a later --resume.
+      const others = (await keepWrittenOutputs(previous, outside, settings, outDir)).kept
+      kept.outputs.push(...others.outputs)
+      kept.layout.push(...others.layout)
+      kept.lint.push(...others.lint)
+      kept.missing.push(...others.missing)
+    }
   }
 
   try {

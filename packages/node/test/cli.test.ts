@@ -293,6 +293,24 @@ describe('vitrine render', () => {
         [10, 'data/duplicate-id'],
       ],
     )
+    // With --resume, the rows not chosen keep their files in the manifest: a later whole --resume renders nothing.
+    const again = await vitrine(['render', template, '--data', mixedCsv, '--rows', '3', '--format', '300x200', '--out', out, '--resume'])
+    assert.equal(again.code, 0, again.stderr)
+    const resumed = (await readManifest(out)) as Manifest & { rows?: string; resumed?: { kept: number } }
+    assert.equal(resumed.rows, '3')
+    assert.deepEqual(
+      resumed.outputs.map((o) => o.id),
+      ['A-1', 'B-2'],
+    )
+    assert.deepEqual(resumed.failures, [])
+    const whole = await vitrine(['render', template, '--data', mixedCsv, '--format', '300x200', '--out', out, '--resume'])
+    assert.equal(whole.code, 1)
+    assert.match(whole.stdout, /^Wrote 1 image to .*, kept 2 images from the run before/m)
+    assert.deepEqual(
+      (await readManifest(out)).outputs.map((o) => o.id),
+      ['A-1', 'B-2', 'C-3'],
+    )
+
     const alone = await vitrine(['render', template, '--data', mixedCsv, '--rows', '10', '--format', '300x200', '--out', join(work, 'rows-10')])
     assert.equal(alone.code, 1)
     assert.match(alone.stderr, /a-1: data\/duplicate-id/)
