@@ -255,8 +255,8 @@ class FileChecks {
 
 function problem(row: BoundFeedRow, path: string, error: unknown): FeedProblem {
   const e = asVitrineError(error)
-  // Asset messages start with the pointer of the row that first named the file: name this row's.
-  const message = rowMessage({ message: e.message.replace(/^\/[^:]*: /, `${path}: `), path }, { row: row.row, line: row.line, id: row.id, pointer: row.pointer })
+  // Asset messages start with the pointer of the row that first named the file: rowMessage names this row's.
+  const message = rowMessage({ message: e.message.replace(/^\/[^:]*: /, ''), path }, { row: row.row, line: row.line, id: row.id, pointer: row.pointer })
   return { row: row.row, line: row.line, id: row.id, code: e.code, path, message }
 }
 

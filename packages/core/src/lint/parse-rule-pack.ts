@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml'
-import { VitrineError, describeValue, type VitrineIssue } from '../errors/vitrine-error.js'
+import { VitrineError, describeValue, pointerSegment, type VitrineIssue } from '../errors/vitrine-error.js'
 import { schemaIssues } from '../document/validate-template.js'
 import { checkPattern } from './check-pattern.js'
 import { RuleOverrideSchema, RulePackSchema, RuleSchema, detectorKinds, detectorSchemas, type RulePack } from './rule-pack.js'
@@ -107,7 +107,7 @@ export function parseRulePack(input: string | unknown, file = 'rule pack'): Rule
   }
   if (isObject(value.override)) {
     for (const [id, override] of Object.entries(value.override)) {
-      const at = `/override/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`
+      const at = `/override/${pointerSegment(id)}`
       if (isObject(override)) {
         for (const issue of schemaIssues(RuleOverrideSchema, override, at)) issues.push({ ...issue, rule: id })
         if (isObject(override.detector)) for (const issue of patternIssues(override.detector, `${at}/detector`)) issues.push({ ...issue, rule: id })

@@ -1,5 +1,5 @@
 import { VitrineError, parseTemplate } from '@vitrine/core'
-import { readInput } from '../batch-input.js'
+import { STDIN_DATA, readInput } from '../batch-input.js'
 import { checkFeed, type FeedCheck } from '../check-feed.js'
 import { EXIT_OK, EXIT_ROWS_FAILED } from '../exit-codes.js'
 import { dataOption } from '../options/data-option.js'
@@ -112,7 +112,7 @@ function printCheck(check: FeedCheck, io: CliIo): void {
   const remote = files.remote > 0 ? `, ${plural(files.remote, 'remote file')} not fetched (--remote fetches them)` : ''
   const unreadable = files.failed > 0 ? ` (${files.failed} could not be)` : ''
   io.stdout.write(
-    `${check.data === '-' ? 'standard input' : check.data}: ${plural(check.rows, 'row')}, ${check.ready} ready to render, ${check.failed} with problems; ${plural(files.checked, 'file')} read${unreadable}${remote}\n`,
+    `${check.data === STDIN_DATA ? 'standard input' : check.data}: ${plural(check.rows, 'row')}, ${check.ready} ready to render, ${check.failed} with problems; ${plural(files.checked, 'file')} read${unreadable}${remote}\n`,
   )
   for (const p of check.problems) io.stdout.write(`  ${p.code.padEnd(22)} ${p.message}\n`)
   if (check.unusedColumns.length > 0) {
