@@ -8,8 +8,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 // Lets browser tests write files (the try-on tests write missing screenshot references).
 import { filePlugin } from '@web/test-runner-commands/plugins'
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 
 // The browser tests load the built-in fonts from packages/core/fonts/, which core's build
 // fills; do it here too (it copies only what is missing) so the tests run without a build.
@@ -109,19 +108,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--headless=new',
-        ],
-      },
+      launchOptions: { ...chromiumLaunchOptions(['--headless=new']), headless: true },
     }),
   ],
 }

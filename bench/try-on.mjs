@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
@@ -45,10 +46,9 @@ try {
   if (ffmpeg.status !== 0) throw new Error(`ffmpeg failed: ${ffmpeg.stderr}`)
 
   const server = await serve(site)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
-  })
+  const browser = await chromium.launch(
+    chromiumLaunchOptions(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]),
+  )
   const rows = []
   try {
     for (const delegate of delegates) rows.push({ delegate, ...(await measure(browser, server.origin, delegate)) })

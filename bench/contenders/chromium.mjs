@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs'
 import { card, cardContent, cardFontFiles } from '../lib/card-design.mjs'
 
 /** Where the page is served from; requests never leave the browser (page.route answers them). */
@@ -79,7 +80,7 @@ window.showRow = async function (c, src) {
  * An HTML/CSS page screenshotted by headless Chromium through playwright-core: the browser is
  * started once and the page reused, so each image costs a DOM update, a frame and a screenshot.
  */
-export function createChromiumContender({ executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+export function createChromiumContender({ executablePath = chromiumPath } = {}) {
   let browser
   let page
   const files = new Map()
@@ -95,15 +96,7 @@ export function createChromiumContender({ executablePath = process.env.CHROMIUM_
       // playwright gives the browser a fresh temporary profile of its own.
       browser = await chromium.launch({
         executablePath,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: [...chromiumArgs, '--headless=new'],
       })
       page = await browser.newPage({ viewport: { width: card.width, height: card.height }, deviceScaleFactor: 1 })
       await page.route(`${origin}/**`, async (route) => {

@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core'
 import { startAiPageServer } from '../../tests/ai/ai-page-server.ts'
 import { ensureSelfieSegmenter } from '../../scripts/build-selfie-segmenter.mjs'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 async function openPage(browser, server) {
   const page = await browser.newPage()
@@ -53,10 +54,7 @@ function segmentInPage(page, { ids, backends, modelId, person }) {
 
 export async function runBrowserAiBench({ products, people, browserImages, webgpu, modelId, only, row, results }) {
   const server = await startAiPageServer({ isolated: true })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless=new', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions(['--headless=new', ...(webgpu ? ['--enable-unsafe-webgpu'] : [])]))
   try {
     if (only.has('chromium')) {
       const ids = products.slice(0, browserImages).map((s) => s.id)

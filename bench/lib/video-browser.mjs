@@ -6,6 +6,7 @@ import { dirname, extname, join, normalize } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { adTemplate, adTemplateJson, examples, root } from './video-ad.mjs'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 const coreRequire = createRequire(join(root, 'packages', 'core', 'package.json'))
 const dirs = {
@@ -31,10 +32,7 @@ export async function browserRuns({ seconds, format, encoders }) {
   })
   await new Promise((r) => server.listen(0, '127.0.0.1', r))
   const origin = `http://127.0.0.1:${server.address().port}`
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
   const template = adTemplateJson(seconds)
   template.timeline.audio.src = 'audio/music-bed.m4a'
   const results = {}

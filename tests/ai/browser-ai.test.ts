@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { createNodeInferenceRuntime } from '@vitrine/node'
 import { startAiPageServer, type AiPageServer } from './ai-page-server.js'
 import type { vitrineAi } from './browser-entry.js'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 type AiApi = typeof vitrineAi
 
@@ -64,10 +65,7 @@ function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 before(async () => {
   ;[plain, isolated] = await Promise.all([startAiPageServer(), startAiPageServer({ isolated: true })])
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless=new', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions(['--headless=new', '--enable-unsafe-webgpu']))
   const runtime = await createNodeInferenceRuntime({ backend: 'cpu' })
   const session = await runtime.createSession(tiny)
   nodeOutput = (await session.run({ input: { type: 'float32', data: input, dims: [1, 3, SIZE, SIZE] } })).output!.data as Float32Array
@@ -142,7 +140,7 @@ test('WebGPU that fails mid-run (its device lost) falls back to wasm, says so, a
 })
 
 test('without a WebGPU adapter (Chromium without --enable-unsafe-webgpu), the runtime says so and runs on wasm', async () => {
-  const plainBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new'] })
+  const plainBrowser = await chromium.launch(chromiumLaunchOptions(['--headless=new']))
   try {
     const page = await plainBrowser.newPage()
     await page.addInitScript('globalThis.__name = (f) => f')

@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { startAiPageServer, type AiPageServer } from './ai-page-server.js'
 import type { vitrineAi } from './browser-entry.js'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 type AiApi = typeof vitrineAi
 let browser: Browser
@@ -15,7 +16,7 @@ let server: AiPageServer
 
 before(async () => {
   server = await startAiPageServer({ isolated: true })
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  browser = await chromium.launch(chromiumLaunchOptions(['--headless=new']))
 })
 after(async () => {
   await browser?.close()

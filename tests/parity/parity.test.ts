@@ -13,6 +13,7 @@ import pixelmatch from 'pixelmatch'
 import { PNG } from 'pngjs'
 import { AssetStore, bindRow, FontLibrary, parseTemplate, renderImage } from '@vitrine/core'
 import { NodePlatform, builtInFontBaseUrl } from '@vitrine/node'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 const here = import.meta.dirname
 const root = join(here, '..', '..')
@@ -77,10 +78,7 @@ before(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const address = server.address()
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--font-render-hinting=none'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions(['--disable-gpu', '--font-render-hinting=none']))
   page = await browser.newPage()
   await page.goto(origin + '/')
   await page.waitForFunction(() => 'vitrineRender' in globalThis)

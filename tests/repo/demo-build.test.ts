@@ -11,6 +11,7 @@ import { extname, join, resolve, sep } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const demo = join(root, 'demo')
@@ -71,10 +72,7 @@ async function serve(folder: string): Promise<{ server: Server; origin: string; 
 test('the built admin page previews the example in every format, with the shipped fonts', { timeout: 180_000 }, async (t) => {
   if (!existsSync(join(out, 'admin.html'))) return t.skip('the demo did not build')
   const { server, origin, requested } = await serve(out)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     const page = await browser.newPage()
     const pageErrors: string[] = []

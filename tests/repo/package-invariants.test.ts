@@ -1,6 +1,7 @@
 // Repository invariants as tests (Remotion's habit): the package manifests, the pinned tools and
 // the documented commands stay consistent because a test fails the moment they drift.
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
@@ -207,6 +208,31 @@ describe('documented commands', () => {
       for (const [, target] of text.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)/g)) {
         assert.ok(existsSync(join(root, base, target!)), `${file} links to ${target}, which does not exist`)
       }
+    }
+  })
+})
+
+describe('Chromium launches', () => {
+  /** Tracked and new source files (not ignored ones) outside node_modules. */
+  const sources = () =>
+    execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.mjs', '*.js'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => file !== '' && !file.includes('node_modules/') && existsSync(join(root, file)))
+
+  test('every launch takes its binary and flags from scripts/chromium.mjs', () => {
+    const launches = sources().filter((file) => /chromium\.launch\(|launchOptions:/.test(readFileSync(join(root, file), 'utf8')))
+    assert.ok(launches.length >= 10, `expected the tests, benchmarks and browser-test config to launch Chromium, found ${launches.length} files`)
+    for (const file of launches) {
+      const text = readFileSync(join(root, file), 'utf8')
+      assert.match(text, /chromiumLaunchOptions|chromiumArgs/, `${file} launches Chromium without scripts/chromium.mjs (its flags keep every connection on this machine)`)
+    }
+  })
+
+  test('only scripts/chromium.mjs names the Chromium binary', () => {
+    // Built from parts, so that this file does not name it either.
+    const binary = `'${['', 'usr', 'bin', 'chromium'].join('/')}'`
+    for (const file of sources().filter((f) => f !== 'scripts/chromium.mjs')) {
+      assert.ok(!readFileSync(join(root, file), 'utf8').includes(binary), `${file} names ${binary}: use chromiumPath from scripts/chromium.mjs`)
     }
   })
 })

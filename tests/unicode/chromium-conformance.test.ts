@@ -7,16 +7,14 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { rate, readUnicodeFile, unicodeVersionOf } from './unicode-files.ts'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 let browser: Browser
 let page: Page
 
 before(async () => {
   const bundle = await build({ entryPoints: [join(import.meta.dirname, 'browser-entry.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, conditions: ['browser'] })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions(['--disable-gpu']))
   page = await browser.newPage()
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' })
   await page.waitForFunction(() => 'vitrineConformance' in globalThis)

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { probeMedia } from '@vitrine/node'
 import { as420, decodeFrame } from './media-checks.js'
 import { psnr } from './psnr.js'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 const here = import.meta.dirname
 const root = join(here, '..', '..')
@@ -51,10 +52,7 @@ before(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const address = server.address()
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions(['--disable-gpu']))
 })
 
 after(async () => {
