@@ -5,6 +5,7 @@ import type { Rect } from '../formats/format-catalog.js'
 import type { AssetStore } from '../platform/asset-store.js'
 import type { DecodedImage } from '../platform/platform.js'
 import { resolvePaint } from '../resolve/resolve-paint.js'
+import { boundSource } from '../resolve/bound-source.js'
 import type { SceneBackdrop } from '../scene/scene.js'
 import type { CutoutEngine } from './cutout-engine.js'
 
@@ -54,14 +55,7 @@ export async function resolveCutout(
   }
   let backdrop: { key: string; image: DecodedImage }
   if (spec.type === 'image') {
-    let src: string | undefined
-    let pointer = `${c.path}/backdrop/src`
-    if (typeof spec.src === 'string') src = spec.src
-    else {
-      const v = c.values[spec.src.var]
-      src = typeof v === 'string' && v !== '' ? v : undefined
-      if (c.rowPointer !== undefined) pointer = `${c.rowPointer}/${spec.src.var}`
-    }
+    const { src, pointer } = boundSource(spec.src, c.values, c.rowPointer, `${c.path}/backdrop/src`)
     if (src === undefined) return { key, image }
     backdrop = await c.assets.loadImage(src, pointer)
   } else {

@@ -8,6 +8,7 @@ import type { Platform } from '../platform/platform.js'
 import type { SceneImage } from '../scene/scene.js'
 import type { SceneVideo } from '../scene/scene-video.js'
 import { videoFramesFor } from '../video/video-frames.js'
+import { boundSource } from './bound-source.js'
 import { resolvePaint, resolveRadii, resolveShadow, resolveStroke } from './resolve-paint.js'
 
 /** What resolving a video layer needs from `resolve`. */
@@ -49,14 +50,7 @@ export async function resolveVideo(
   path: string,
   lctx: LengthContext,
 ): Promise<SceneVideo | undefined> {
-  let src: string | undefined
-  let pointer = `${path}/src`
-  if (typeof layer.src === 'string') src = layer.src
-  else {
-    const v = ctx.values[layer.src.var]
-    src = typeof v === 'string' && v !== '' ? v : undefined
-    pointer = ctx.rowPointer !== undefined ? `${ctx.rowPointer}/${layer.src.var}` : `${path}/src`
-  }
+  const { src, pointer } = boundSource(layer.src, ctx.values, ctx.rowPointer, `${path}/src`)
   if (src === undefined) return undefined
   const { url, info } = await videoFramesFor(ctx.assets, ctx.platform).open(src, pointer)
   const trimStart = layer.trim?.start ?? 0

@@ -17,6 +17,7 @@ import { assignFonts } from '../text/font-runs.js'
 import { cssFontAt } from '../text/css-font.js'
 import { directionOf } from '../text/direction-of.js'
 import { isMirrored, mirrorBox, mirrorLayer, mirrorPaint } from '../layout/mirror-layer.js'
+import { boundSource } from './bound-source.js'
 import { resolveTimeline } from '../timeline/resolve-timeline.js'
 import { resolveVideo } from './resolve-video.js'
 import type { BoundValues } from '../data/bind-row.js'
@@ -169,14 +170,7 @@ async function resolveText(layer: TextLayer, box: Rect, base: Omit<SceneText, 't
 }
 
 async function resolveImage(layer: ImageLayer, box: Rect, base: Omit<SceneImage, 'type' | 'src' | 'crop' | 'dest' | 'radii'>, ctx: Context, path: string, lctx: LengthContext): Promise<SceneImage | undefined> {
-  let src: string | undefined
-  let pointer = `${path}/src`
-  if (typeof layer.src === 'string') src = layer.src
-  else {
-    const v = ctx.values[layer.src.var]
-    src = typeof v === 'string' && v !== '' ? v : undefined
-    pointer = ctx.options.rowPointer !== undefined ? `${ctx.options.rowPointer}/${layer.src.var}` : `${path}/src`
-  }
+  const { src, pointer } = boundSource(layer.src, ctx.values, ctx.options.rowPointer, `${path}/src`)
   if (src === undefined) return undefined
   const cutout = await resolveCutout(layer, await ctx.options.assets.loadImage(src, pointer), { box, path, values: ctx.values, assets: ctx.options.assets, cutout: ctx.options.cutout, rowPointer: ctx.options.rowPointer, images: ctx.images })
   const { key, image } = cutout
