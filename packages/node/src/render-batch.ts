@@ -253,7 +253,10 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, jobs.length)))
   // Rows left out because the signal aborted before their turn.
   const notRendered: { id: string; row: number }[] = []
+  // Why rows were left out: the signal, or a disk found full.
+  let stoppedBy: 'signal' | 'no-space' | undefined
   if (jobs.length > 0 && options.signal?.aborted) {
+    stoppedBy = 'signal'
     for (const job of jobs) notRendered.push({ id: job.id, row: job.row })
   } else if (jobs.length > 0) {
     const cutout = await prepareCutout(template, options.model, concurrency)
@@ -262,7 +265,10 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
       concurrency,
     )
     const running = pool
-    const onAbort = () => running.dropWaiting()
+    const onAbort = () => {
+      stoppedBy ??= 'signal'
+      running.dropWaiting()
+    }
     options.signal?.addEventListener('abort', onAbort, { once: true })
     try {
       await Promise.all(
@@ -278,6 +284,11 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
           }
           outputs.push(...result.outputs)
           failures.push(...result.failures)
+          // A full disk would fail every row after this one: the batch stops, as on a signal.
+          if (stoppedBy === undefined && result.failures.some((f) => f.error.code === 'output/no-space')) {
+            stoppedBy = 'no-space'
+            running.dropWaiting()
+          }
           layout.push(...(result.layout ?? []))
           missing.push(...(result.missing ?? []))
           lintEntries.push(...(result.lint ?? []))
@@ -320,7 +331,7 @@ export async function renderBatch(options: RenderBatchOptions): Promise<BatchRes
   }
   if (selection) manifest.rows = formatRowRanges(selection)
   if (options.resume) manifest.resumed = { kept: kept.outputs.length, sourcesChanged: kept.sourcesChanged }
-  if (notRendered.length > 0) manifest.interrupted = { notRendered: notRendered.sort((a, b) => a.row - b.row) }
+  if (notRendered.length > 0) manifest.interrupted = { reason: stoppedBy ?? 'signal', notRendered: notRendered.sort((a, b) => a.row - b.row) }
   const manifestPath = resolvePath(outDir, 'manifest.json')
   await writeManifest(manifestPath, manifest)
   return { manifest, manifestPath, outDir, timings, concurrency }

@@ -1,6 +1,6 @@
 import { VitrineError } from '@vitrine/core'
 import type { CliIo } from './commands/cli-command.js'
-import { EXIT_INTERNAL, EXIT_USAGE, isInputError } from './exit-codes.js'
+import { EXIT_INTERNAL, EXIT_ROWS_FAILED, EXIT_USAGE, isInputError } from './exit-codes.js'
 
 /** An error as the JSON the CLI prints with `--json`. */
 export function errorJson(error: unknown): { code: string; message: string; path: string; issues?: { path: string; message: string; expected?: string; found?: string }[] } {
@@ -23,7 +23,9 @@ export function errorLines(error: unknown): string[] {
 
 /** Prints an error that stopped a command (on stderr, or as JSON on stdout) and returns the exit code. */
 export function reportError(io: CliIo, error: unknown, json: boolean): number {
-  const exitCode = isInputError(error) ? EXIT_USAGE : EXIT_INTERNAL
+  // A full disk is not a bug: what was written is whole, and --resume renders the rest.
+  const noSpace = error instanceof VitrineError && error.code === 'output/no-space'
+  const exitCode = isInputError(error) ? EXIT_USAGE : noSpace ? EXIT_ROWS_FAILED : EXIT_INTERNAL
   if (json) io.stdout.write(JSON.stringify({ ok: false, exitCode, error: errorJson(error) }, null, 2) + '\n')
   else io.stderr.write(errorLines(error).join('\n') + '\n')
   return exitCode

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { VitrineError, describeRow } from '@vitrine/core'
@@ -56,6 +56,26 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, { force: true })
-    throw new VitrineError('encode/failed', `Could not write ${file}: ${(error as Error).message}`, { cause: error })
+    // The row's folder, made for this file, goes too when nothing else is in it.
+    try {
+      rmdirSync(dirname(file))
+    } catch {
+      // Not empty (another output of the row), or never made.
+    }
+    throw writeError(file, error)
   }
+}
+
+/** System error codes that say the disk of a file is full, or its quota used up. */
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT'])
+
+/**
+ * The error for a file that could not be written: `output/no-space` when its disk is full (a
+ * batch stops on it, since no later row could be written either), else `encode/failed`.
+ */
+export function writeError(file: string, error: unknown): VitrineError {
+  const message = `Could not write ${file}: ${(error as Error).message}`
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== undefined && NO_SPACE.has(code)) return new VitrineError('output/no-space', message, { cause: error })
+  return new VitrineError('encode/failed', message, { cause: error })
 }

@@ -1,5 +1,8 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
-import type { MessageReport, Template } from '@vitrine/core'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { VitrineError, type MessageReport, type Template } from '@vitrine/core'
+import { writeError } from './row-files.js'
 import type { FailedOutput, RowLayoutEntry, WrittenOutput } from './row-renderer.js'
 import type { ManifestLintEntry } from './lint-output.js'
 
@@ -30,10 +33,12 @@ export interface BatchManifest {
   /** Lint findings counted by severity. */
   lintSummary?: { errors: number; warnings: number; info: number }
   /**
-   * Present when the batch was stopped (`renderBatch`'s `signal`, Ctrl-C in the CLI): the rows
-   * it did not render, in feed order. Every output and failure above is complete.
+   * Present when the batch was stopped: by `renderBatch`'s `signal` (Ctrl-C in the CLI), reason
+   * `signal`; or by a full disk, reason `no-space` (the failures with code `output/no-space`
+   * say which files could not be written). Lists the rows it did not render, in feed order.
+   * Every output and failure above is complete.
    */
-  interrupted?: { notRendered: { id: string; row: number }[] }
+  interrupted?: { reason: 'signal' | 'no-space'; notRendered: { id: string; row: number }[] }
   /**
    * Present when the batch resumed an earlier one (`resume`): how many outputs it kept from it,
    * and how many it made again only because a picture, clip or audio file they were made from
@@ -118,14 +123,28 @@ export function sortManifestEntries<T extends { id: string; format: string; loca
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Writes the manifest atomically: readers see the old file or the whole new one, never half. */
-export async function writeManifest(file: string, manifest: BatchManifest): Promise<void> {
+/**
+ * Writes the manifest atomically: readers see the old file or the whole new one, never half.
+ * When its disk is full, the manifest is written to the system's temporary folder instead, so
+ * that the record of the files written is not lost, and the `output/no-space` error says where
+ * it is and how to resume from it.
+ */
+export async function writeManifest(file: string, manifest: BatchManifest, spareFolder = tmpdir()): Promise<void> {
+  const text = JSON.stringify(manifest, null, 2) + '\n'
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, JSON.stringify(manifest, null, 2) + '\n')
+    await writeFile(temporary, text)
     await rename(temporary, file)
   } catch (error) {
     await rm(temporary, { force: true })
-    throw error
+    const failure = writeError(file, error)
+    if (failure.code !== 'output/no-space') throw failure
+    const spare = join(spareFolder, `vitrine-manifest-${process.pid}-${Date.now()}.json`)
+    try {
+      await writeFile(spare, text)
+    } catch {
+      throw failure
+    }
+    throw new VitrineError('output/no-space', `${failure.message}. The manifest was written to ${spare} instead: free space, move it to ${file}, then run the same command with --resume to keep the files written and render the rest`, { cause: error })
   }
 }

@@ -21,6 +21,7 @@ export type VitrineErrorCode =
   | 'font/load-failed'
   | 'render/failed'
   | 'encode/failed'
+  | 'output/no-space'
   | 'video/over-limit'
   | 'video/unsupported'
   | 'ai/invalid-model'

@@ -113,7 +113,7 @@ export const renderCommand: CliCommand = {
   ],
   exitCodes: [
     { code: 0, meaning: 'every output was written' },
-    { code: 1, meaning: 'some rows failed (listed in the manifest); all the others were written' },
+    { code: 1, meaning: 'some rows failed (listed in the manifest); all the others were written. Also when the disk is full: the batch stops there, and the manifest lists the rows not rendered under "interrupted"' },
     { code: 2, meaning: 'a usage or template error (unknown option or format, invalid template, unreadable file): nothing was rendered' },
     { code: 130, meaning: 'stopped by Ctrl-C (143: by SIGTERM): the rows being rendered were finished, and the manifest lists every file written and, under "interrupted", the rows not rendered; a second Ctrl-C quits at once' },
   ],
@@ -166,7 +166,9 @@ export const renderCommand: CliCommand = {
     const kept = manifest.resumed?.kept ?? 0
     // Outputs made by this run (a resumed batch keeps some from the run before).
     const made = manifest.outputs.length - kept
-    const exitCode = notRendered > 0 ? signalExitCode(signals.signal ?? 'SIGINT') : manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
+    // A full disk stops the batch too, with its failures: exit 1, as for any failed row.
+    const noSpace = manifest.interrupted?.reason === 'no-space'
+    const exitCode = notRendered > 0 && !noSpace ? signalExitCode(signals.signal ?? 'SIGINT') : manifest.failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
     const out = shortPath(result.outDir)
     const manifestFile = shortPath(result.manifestPath)
     const seconds = manifest.durationMs / 1000
@@ -187,7 +189,7 @@ export const renderCommand: CliCommand = {
             layout: manifest.layout ?? [],
             missingTranslations: manifest.missingTranslations ?? [],
             ...(manifest.lintSummary ? { lint: manifest.lintSummary } : {}),
-            ...(notRendered > 0 ? { interrupted: { notRendered } } : {}),
+            ...(notRendered > 0 ? { interrupted: { reason: manifest.interrupted!.reason, notRendered } } : {}),
             ...(manifest.resumed ? { resumed: manifest.resumed } : {}),
           },
           null,
@@ -203,7 +205,9 @@ export const renderCommand: CliCommand = {
     const changedText = changed > 0 ? ` (${plural(changed)} made again because a file ${changed === 1 ? 'it uses' : 'they use'} changed)` : ''
     const keptText = manifest.resumed ? `, kept ${plural(kept)} from the run before${changedText}` : ''
     io.stdout.write(`Wrote ${plural(made)} to ${out} in ${formatDuration(manifest.durationMs)}${rate}${keptText}; manifest: ${manifestFile}\n`)
-    if (notRendered > 0) io.stderr.write(`Interrupted: ${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile}); the same command with --resume renders them\n`)
+    const rowsLeft = `${notRendered} row${notRendered === 1 ? ' was' : 's were'} not rendered (listed under "interrupted" in ${manifestFile})`
+    if (noSpace) io.stderr.write(`Stopped: the disk of ${out} is full. ${rowsLeft}; free space, then the same command with --resume renders them and the files that did not fit\n`)
+    else if (notRendered > 0) io.stderr.write(`Interrupted: ${rowsLeft}; the same command with --resume renders them\n`)
     writeWarnings(io.stderr, manifest, manifestFile)
     if (manifest.lintSummary) {
       const l = manifest.lintSummary

@@ -9,6 +9,7 @@ import { ffmpegArgs, type FfmpegAudioInput, type FfmpegQuality, type FfmpegVideo
 import { ffmpegTools, lastLines, missingTool, nvencWorks, type FfmpegTools } from './ffmpeg-tools.js'
 import { checkEncoderThreads, encoderThreads } from './encoder-threads.js'
 import { probeMedia } from './probe-media.js'
+import { writeError } from '../row-files.js'
 
 /** Options for {@link ffmpegEncoder}. */
 export interface FfmpegEncoderOptions extends FfmpegQuality {
@@ -148,7 +149,11 @@ class FfmpegPipeEncoder implements VideoEncoder {
 
   private fail(): never {
     if (this.failure instanceof VitrineError) throw this.failure
-    throw new VitrineError('encode/failed', `ffmpeg (${this.info.codecDetail}) stopped: ${lastLines(this.stderr) || this.failure?.message || 'no message'}`, { cause: this.failure })
+    const said = lastLines(this.stderr)
+    const message = `ffmpeg (${this.info.codecDetail}) stopped: ${said || this.failure?.message || 'no message'}`
+    // ffmpeg writes only the video, into the output folder: its disk is full.
+    if (/No space left on device|Disk quota exceeded/i.test(this.stderr)) throw new VitrineError('output/no-space', `${message} (the disk of ${this.file} is full)`, { cause: this.failure })
+    throw new VitrineError('encode/failed', message, { cause: this.failure })
   }
 
   async addFrame(surface: Surface): Promise<void> {
@@ -197,7 +202,7 @@ class FfmpegPipeEncoder implements VideoEncoder {
       await rename(this.temporary, this.file)
     } catch (error) {
       await rm(this.temporary, { force: true })
-      throw new VitrineError('encode/failed', `Could not write ${this.file}: ${(error as Error).message}`, { cause: error })
+      throw writeError(this.file, error)
     }
     return { file: this.file, byteLength: (await stat(this.file)).size }
   }
