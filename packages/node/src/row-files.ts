@@ -56,13 +56,16 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, { force: true })
-    // The row's folder, made for this file, goes too when nothing else is in it.
-    try {
-      rmdirSync(dirname(file))
-    } catch {
-      // Not empty (another output of the row), or never made.
-    }
     throw writeError(file, error)
+  }
+}
+
+/** Removes a row's folder when nothing is in it (its outputs failed), and leaves it otherwise. */
+export function removeIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder)
+  } catch {
+    // Not empty (another output of the row), or never made.
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   AssetStore,
   FontLibrary,
@@ -15,7 +15,7 @@ import {
   type Template,
 } from '@vitrine/core'
 import { NodePlatform } from './node-platform.js'
-import { rowErrorRecord, writeAtomically } from './row-files.js'
+import { removeIfEmpty, rowErrorRecord, writeAtomically } from './row-files.js'
 import { lintOutput, strictLintError, type ManifestLintEntry, type RenderLintSetup } from './lint-output.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { renderVideoRow, type VideoOutputSetup } from './video/render-video-row.js'
@@ -245,6 +245,8 @@ export class RowRenderer {
           sources: outputSources(rendered.scene, this.setup.outDir, (url) => this.platform.fileStamp(url)),
         })
       } catch (error) {
+        // The row's folder, made for this file, goes too when nothing else is in it.
+        removeIfEmpty(dirname(join(this.setup.outDir, request.file)))
         result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: rowErrorRecord(error, { row: job.row, line: job.line, id: job.id, pointer: job.rowPointer }) })
       } finally {
         this.busy.delete(surface)

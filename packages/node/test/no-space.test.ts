@@ -147,3 +147,24 @@ test('a video that does not fit fails with output/no-space, naming its row, and 
   assert.match(manifest.failures[0]!.error.message, /^Row 1 \(line 2, id "[^"]+"\): ffmpeg .*No space left on device/)
   assert.deepEqual(listTree(out), ['manifest.json'])
 })
+
+test('vitrine cutout stops at a full disk and names the pictures it did not cut out', { skip, timeout: 180_000 }, async () => {
+  const disk = smallDisk('cutout', '8k')!
+  const out = join(disk, 'cut')
+  const model = join(examples, 'models/isnet-general-use.model.json')
+  const run = await new Promise<Run>((resolve) => {
+    const args = [cli, 'cutout', 'images/sneaker.png', 'images/mug.png', 'images/backpack.png', '--model', model, '--out', out, '--json']
+    execFile(process.execPath, args, { cwd: examples, env: { ...process.env, NODE_OPTIONS: '', VITRINE_CACHE_DIR: join(work, 'cache') } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
+    })
+  })
+  assert.equal(run.code, 1, run.stderr)
+  const summary = JSON.parse(run.stdout) as { outputs: unknown[]; failures: { input: string; error: { code: string } }[]; notDone?: string[] }
+  assert.deepEqual(summary.outputs, [])
+  assert.deepEqual(
+    summary.failures.map((f) => [f.input, f.error.code]),
+    [['images/sneaker.png', 'output/no-space']],
+  )
+  assert.deepEqual(summary.notDone, ['images/mug.png', 'images/backpack.png'])
+  assert.deepEqual(listTree(out), [], 'nothing half-written')
+})

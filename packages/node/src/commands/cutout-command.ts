@@ -52,7 +52,7 @@ export const cutoutCommand: CliCommand = {
   ],
   exitCodes: [
     { code: 0, meaning: 'every picture was written' },
-    { code: 1, meaning: 'some pictures failed (listed); the others were written' },
+    { code: 1, meaning: 'some pictures failed (listed); the others were written. A full disk stops the command there, and the pictures not cut out are named (notDone with --json)' },
     { code: 2, meaning: 'a usage or model error (no model, invalid description, wrong hash, model that does not load): nothing was written' },
   ],
   async run({ positionals, options, io }) {
@@ -75,7 +75,9 @@ export const cutoutCommand: CliCommand = {
     const outputs: CutoutOutput[] = []
     const failures: Array<{ input: string; error: ReturnType<typeof errorJson> }> = []
     const used = new Set<string>()
-    for (const input of positionals) {
+    // Pictures not cut out because the disk filled up before their turn.
+    const notDone: string[] = []
+    for (const [index, input] of positionals.entries()) {
       try {
         const t0 = performance.now()
         const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
@@ -95,11 +97,19 @@ export const cutoutCommand: CliCommand = {
       } catch (error) {
         failures.push({ input, error: errorJson(error) })
         if (!json) io.stderr.write(`${input}: ${errorLines(error).join('\n  ')}\n`)
+        // A full disk would fail every picture after this one: stop here.
+        if (error instanceof VitrineError && error.code === 'output/no-space') {
+          notDone.push(...positionals.slice(index + 1))
+          break
+        }
       }
+    }
+    if (notDone.length > 0 && !json) {
+      io.stderr.write(`Stopped: the disk of ${outDir} is full. ${notDone.length} picture${notDone.length === 1 ? ' was' : 's were'} not cut out: ${notDone.join(' ')}\n`)
     }
     await engine.dispose()
     const exitCode = failures.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK
-    if (json) io.stdout.write(JSON.stringify({ ok: exitCode === EXIT_OK, exitCode, out: outDir, model: engine.modelFor(subject).id, outputs, failures }, null, 2) + '\n')
+    if (json) io.stdout.write(JSON.stringify({ ok: exitCode === EXIT_OK, exitCode, out: outDir, model: engine.modelFor(subject).id, outputs, failures, ...(notDone.length > 0 ? { notDone } : {}) }, null, 2) + '\n')
     return exitCode
   },
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, rmdir } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { renderFrame, renderVideo, type AssetStore, type FontLibrary, type Surface, type VideoCodec, type VideoContainer } from '@vitrine/core'
 import type { NodePlatform } from '../node-platform.js'
 import { lintVideoOutput, strictLintError } from '../lint-output.js'
-import { rowErrorRecord, writeAtomically } from '../row-files.js'
+import { removeIfEmpty, rowErrorRecord, writeAtomically } from '../row-files.js'
 import { outputSources } from '../output-sources.js'
 import type { RowJob, RowJobResult, RowRendererSetup } from '../row-renderer.js'
 import { ffmpegEncoder } from './ffmpeg-encoder.js'
@@ -111,7 +111,7 @@ export async function renderVideoRow(job: RowJob, ctx: VideoRowContext, containe
       })
     } catch (error) {
       // The row's folder, made for this file, goes too when nothing else is in it.
-      await rmdir(dirname(file)).catch(() => {})
+      removeIfEmpty(dirname(file))
       result.failures.push({ id: job.id, format: request.format, locale: request.locale, row: job.row, error: rowErrorRecord(error, { row: job.row, line: job.line, id: job.id, pointer: job.rowPointer }) })
     }
   }
