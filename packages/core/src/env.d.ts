@@ -6,6 +6,7 @@ declare class URL {
   href: string
   protocol: string
   hostname: string
+  origin: string
   pathname: string
   search: string
   toString(): string

@@ -71,11 +71,14 @@ async function readStandardInput(): Promise<Uint8Array> {
   return Buffer.concat(chunks)
 }
 
+/** The limits a batch puts on the pictures, clips and fonts it reads (see AssetPolicy). */
+export type BatchLimits = Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels' | 'slowHostPauseMs'>
+
 /**
  * Where a batch may read pictures from: paths in the feed are relative to its folder, and only
  * files under the feed's or the template's folder may be read.
  */
-export function batchAssetPolicy(dataFolder: string, templatePath: string, limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>): AssetPolicy {
+export function batchAssetPolicy(dataFolder: string, templatePath: string, limits?: BatchLimits): AssetPolicy {
   const base = folderUrl(dataFolder)
   return { ...limits, baseUrl: base, allowedRoots: [...new Set([base, folderUrl(dirname(templatePath))])] }
 }

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path'
-import { AssetStore, VitrineError, closestName, idColumnOf, pointerSegment, type AssetPolicy, type ParsedFeed, type Template } from '@vitrine/core'
-import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow } from './batch-input.js'
+import { AssetStore, VitrineError, closestName, idColumnOf, pointerSegment, type ParsedFeed, type Template } from '@vitrine/core'
+import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readTemplateFile, type BoundFeedRow, type FailedFeedRow, type BatchLimits } from './batch-input.js'
 import { NodePlatform } from './node-platform.js'
 import { checkRowRanges, type RowRange } from './row-selection.js'
 import { rowMessage } from './row-files.js'
@@ -22,7 +22,7 @@ export interface CheckFeedOptions {
    */
   remote?: boolean
   /** The limits a render applies (defaults: 10 s and 25 MB a file, 50 megapixels a picture). */
-  limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
+  limits?: BatchLimits
   /** Called after each row is checked. */
   onProgress?: (progress: FeedCheckProgress) => void
   /** Stops the check: rows not yet started are left out and listed in `notChecked`. */

@@ -7,14 +7,13 @@ import {
   checkCatalogs,
   getMarket,
   canonicalLocale,
-  type AssetPolicy,
   type MessageCatalog,
   type Template,
 } from '@vitrine/core'
 import { readdir, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { checkRowRanges, formatRowRanges, type RowRange } from './row-selection.js'
-import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readInput, readTemplateFile } from './batch-input.js'
+import { batchAssetPolicy, bindFeed, feedFolder, readFeedFile, readInput, readTemplateFile, type BatchLimits } from './batch-input.js'
 import { isVideoType, type OutputType } from './video/output-type.js'
 import { videoBatch, type VideoBatchOptions } from './video/video-batch.js'
 import { encoderThreads } from './video/encoder-threads.js'
@@ -62,7 +61,7 @@ export interface RenderBatchOptions {
   /** Only these rows of the feed (1-based, as messages count them); the manifest says which. Default: every row. */
   rows?: RowRange[]
   /** Limits for pictures and fonts fetched while rendering. */
-  limits?: Pick<AssetPolicy, 'timeoutMs' | 'maxBytes' | 'maxPixels'>
+  limits?: BatchLimits
   /**
    * Called before the first row and after each row with the running totals. If it throws, the
    * batch stops: rows not yet started are left out, the rows rendering finish, and renderBatch

@@ -160,3 +160,35 @@ describe('renderBatch({ resume: true }) and the files a batch reads', () => {
     assert.notEqual(third.manifest.outputs[0].sha256, first.manifest.outputs[0].sha256)
   })
 })
+
+describe('renderBatch: a remote host that stops answering', () => {
+  test('costs three timeouts, not one per row: the other rows fail at once, saying why', async () => {
+    const { createServer } = await import('node:http')
+    let requests = 0
+    const hanging: import('node:http').ServerResponse[] = []
+    const server = createServer((_, response) => {
+      requests++
+      hanging.push(response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`
+    const rows = 24
+    const lines = ['sku,title,price,currency,image', ...Array.from({ length: rows }, (_, i) => `H-${i},Product ${i},${10 + i},EUR,${origin}/picture-${i}.png`)]
+    const hostFeed = join(work, 'hanging-host.csv')
+    await writeFile(hostFeed, lines.join('\n') + '\n')
+    try {
+      const { manifest } = await batch(join(work, 'hanging-host'), { data: hostFeed, concurrency: 1, limits: { timeoutMs: 250 } })
+      assert.equal(manifest.outputs.length, 0)
+      assert.equal(manifest.failures.length, rows)
+      for (const failure of manifest.failures) assert.equal(failure.error.code, 'asset/timeout')
+      // Three in a row time out (and those already asked for, two rows at a time), then the
+      // host is left alone.
+      assert.ok(requests <= 5, `expected at most 5 requests, the server had ${requests}`)
+      const notAsked = manifest.failures.filter((f) => /was not asked for: http:\/\/127\.0\.0\.1:\d+ did not answer within 250 ms for \d+ files in a row/.test(f.error.message))
+      assert.equal(notAsked.length, rows - requests)
+    } finally {
+      for (const response of hanging) response.destroy()
+      server.close()
+    }
+  })
+})

@@ -18,7 +18,18 @@ export interface AssetPolicy {
   maxPixels?: number
   /** Accept `data:image/...` URLs (still bound by maxBytes). Default true. */
   allowDataUrls?: boolean
+  /**
+   * After {@link SLOW_HOST_TIMEOUTS} fetches in a row from one host (`https://cdn.example:443`)
+   * time out, its other files fail at once (`asset/timeout`, saying why) for this long instead
+   * of each waiting `timeoutMs`; then the host is asked again, and one answer in time ends the
+   * pause. So a host that is down costs a batch seconds, not `timeoutMs` per row. Default
+   * 60 s; 0 asks every time.
+   */
+  slowHostPauseMs?: number
 }
+
+/** Fetches in a row from one host that time out before its files fail at once (see AssetPolicy.slowHostPauseMs). */
+export const SLOW_HOST_TIMEOUTS = 3
 
 /** Bounds on the decoded-image cache. The most recently used entries are kept. */
 export interface AssetCacheOptions {
@@ -50,7 +61,7 @@ interface CacheEntry {
   bounds?: PixelRect
 }
 
-const DEFAULTS = { timeoutMs: 10_000, maxBytes: 25 * 1024 * 1024, maxPixels: 50_000_000 }
+const DEFAULTS = { timeoutMs: 10_000, maxBytes: 25 * 1024 * 1024, maxPixels: 50_000_000, slowHostPauseMs: 60_000 }
 const MAX_REMEMBERED_FAILURES = 512
 
 /**
@@ -79,6 +90,8 @@ export class AssetStore {
   private readonly entries = new Map<string, CacheEntry>()
   private readonly inflight = new Map<string, Promise<DecodedImage>>()
   private readonly failures = new Map<string, VitrineError>()
+  /** Hosts whose last fetches timed out: how many in a row, and until when they are not asked. */
+  private readonly slowHosts = new Map<string, { timeouts: number; pausedUntil: number }>()
   private cachedPixels = 0
   private readonly counters = { fetches: 0, decodes: 0, hits: 0, evictions: 0 }
 
@@ -94,6 +107,7 @@ export class AssetStore {
       maxBytes: policy.maxBytes ?? DEFAULTS.maxBytes,
       maxPixels: policy.maxPixels ?? DEFAULTS.maxPixels,
       allowDataUrls: policy.allowDataUrls ?? true,
+      slowHostPauseMs: policy.slowHostPauseMs ?? DEFAULTS.slowHostPauseMs,
     }
     this.cacheLimits = { maxImages: cache.maxImages ?? 64, maxPixels: cache.maxPixels ?? 40_000_000, keepRecent: cache.keepRecent ?? 8 }
   }
@@ -228,10 +242,34 @@ export class AssetStore {
   private async fetch(url: string): Promise<Uint8Array> {
     const maxBytes = this.policy.maxBytes
     if (url.startsWith('data:')) return decodeDataUrl(url, maxBytes)
+    const host = remoteHost(url)
+    const slow = host === undefined ? undefined : this.slowHosts.get(host)
+    if (slow !== undefined && this.platform.now() < slow.pausedUntil) {
+      const seconds = Math.ceil((slow.pausedUntil - this.platform.now()) / 1000)
+      throw new VitrineError(
+        'asset/timeout',
+        `${url} was not asked for: ${host} did not answer within ${this.policy.timeoutMs} ms for ${slow.timeouts} files in a row, so it is left alone for ${seconds} s more`,
+      )
+    }
     this.counters.fetches++
-    const bytes = await this.platform.fetchBytes(url, { timeoutMs: this.policy.timeoutMs, maxBytes })
+    let bytes: Uint8Array
+    try {
+      bytes = await this.platform.fetchBytes(url, { timeoutMs: this.policy.timeoutMs, maxBytes })
+    } catch (error) {
+      if (host !== undefined && error instanceof VitrineError && error.code === 'asset/timeout') this.timedOut(host)
+      throw error
+    }
+    if (host !== undefined) this.slowHosts.delete(host)
     if (bytes.length > maxBytes) throw tooManyBytes(bytes.length, maxBytes)
     return bytes
+  }
+
+  /** Counts a timeout from a host; the SLOW_HOST_TIMEOUTS-th in a row (and each after) pauses it. */
+  private timedOut(host: string): void {
+    const slow = this.slowHosts.get(host) ?? { timeouts: 0, pausedUntil: 0 }
+    slow.timeouts++
+    if (slow.timeouts >= SLOW_HOST_TIMEOUTS && this.policy.slowHostPauseMs > 0) slow.pausedUntil = this.platform.now() + this.policy.slowHostPauseMs
+    this.slowHosts.set(host, slow)
   }
 
   private store(key: string, image: DecodedImage): void {
@@ -369,4 +407,14 @@ function decodeBase64(text: string): Uint8Array | undefined {
     }
   }
   return out
+}
+
+/** The origin of an http(s) URL (`https://cdn.example`), or undefined for files and data. */
+function remoteHost(url: string): string | undefined {
+  if (!url.startsWith('http:') && !url.startsWith('https:')) return undefined
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
 }

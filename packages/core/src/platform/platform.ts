@@ -73,7 +73,7 @@ export interface Platform {
   fetchBytes(url: string, options: FetchOptions): Promise<Uint8Array>
   /** Encodes what is on a surface. */
   encode(surface: Surface, options: EncodeOptions): Promise<Uint8Array>
-  /** Milliseconds, for measuring only; rendering never reads the clock. */
+  /** Milliseconds on a steady clock, for measuring and for the asset store's pauses of slow hosts; drawing never reads it. */
   now(): number
   /**
    * Carries out the drawing queued on a surface. Skia in Node records draw calls and

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { AssetStore } from '../../src/platform/asset-store.js'
+import { AssetStore, SLOW_HOST_TIMEOUTS } from '../../src/platform/asset-store.js'
 import { VitrineError } from '../../src/errors/vitrine-error.js'
 import { TestPlatform, sharp } from './test-platform.js'
 
@@ -49,8 +49,8 @@ before(async () => {
   for (let i = 0; i < 12; i++) await writeFile(join(dir, 'images', `n${i}.png`), await solid(10 + i, 10))
 
   server = createServer((request, response) => {
-    if (request.url === '/a.png') response.end(png)
-    else if (request.url === '/hang') hanging.add(response)
+    if (request.url?.startsWith('/a.png')) response.end(png)
+    else if (request.url?.startsWith('/hang')) hanging.add(response)
     else if (request.url === '/endless') {
       response.writeHead(200, { 'content-type': 'image/png' })
       const chunk = new Uint8Array(64 * 1024)
@@ -166,6 +166,51 @@ describe('AssetStore', () => {
     assert.equal(tooLarge.code, 'asset/too-large')
     assert.match(tooLarge.message, /^\/rows\/2\/image: image "http:\/\/127\.0\.0\.1:\d+\/endless": is too large: /)
     assert.equal((await rejection(store.loadImage(`${origin}/gone.png`, '/rows/3/image'))).code, 'asset/not-found')
+  })
+
+  it(`pauses a host after ${SLOW_HOST_TIMEOUTS} timeouts in a row: its files fail at once, other hosts are asked, and an answer in time ends the pause`, async () => {
+    const platform = new TestPlatform()
+    const store = new AssetStore(platform, { baseUrl, timeoutMs: 200, slowHostPauseMs: 1500 })
+    // A timeout, an answer, then timeouts in a row: only the last ones count.
+    assert.equal((await rejection(store.loadImage(`${origin}/hang?0`, '/rows/0/image'))).code, 'asset/timeout')
+    await store.loadImage(`${origin}/a.png?0`, '/rows/1/image')
+    for (let i = 1; i <= SLOW_HOST_TIMEOUTS; i++) {
+      if (i < SLOW_HOST_TIMEOUTS) {
+        const asked = platform.fetched.length
+        await rejection(store.loadImage(`${origin}/hang?${i}`, `/rows/${i + 1}/image`))
+        assert.equal(platform.fetched.length, asked + 1, `timeout ${i} of ${SLOW_HOST_TIMEOUTS} in a row: still asked`)
+      } else await rejection(store.loadImage(`${origin}/hang?${i}`, `/rows/${i + 1}/image`))
+    }
+    const asked = platform.fetched.length
+    const started = performance.now()
+    const paused = await rejection(store.loadImage(`${origin}/a.png?1`, '/rows/9/image'))
+    assert.equal(paused.code, 'asset/timeout')
+    assert.equal(paused.path, '/rows/9/image')
+    assert.match(paused.message, new RegExp(`was not asked for: ${origin.replace(/[./]/g, '\\$&')} did not answer within 200 ms for ${SLOW_HOST_TIMEOUTS} files in a row, so it is left alone for [12] s more`))
+    assert.equal(platform.fetched.length, asked, 'the paused host was not asked')
+    assert.ok(performance.now() - started < 150, 'it failed at once')
+    // Another host (another port) is asked as usual.
+    const other = createServer((_, response) => response.end(png))
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    try {
+      const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+      assert.equal((await store.loadImage(`${otherOrigin}/a.png`, '/rows/10/image')).image.width, 40)
+    } finally {
+      other.close()
+    }
+    // After the pause the host is asked again, and one answer in time ends the pause.
+    await new Promise((resolve) => setTimeout(resolve, 1600))
+    assert.equal((await store.loadImage(`${origin}/a.png?2`, '/rows/11/image')).image.width, 40)
+    const before = platform.fetched.length
+    await rejection(store.loadImage(`${origin}/hang?again`, '/rows/12/image'))
+    assert.equal(platform.fetched.length, before + 1)
+    assert.equal((await store.loadImage(`${origin}/a.png?3`, '/rows/13/image')).image.width, 40, 'one timeout after an answer does not pause')
+
+    // slowHostPauseMs 0: every file is asked for.
+    const patient = new AssetStore(platform, { baseUrl, timeoutMs: 100, slowHostPauseMs: 0 })
+    const count = platform.fetched.length
+    for (let i = 0; i <= SLOW_HOST_TIMEOUTS; i++) await rejection(patient.loadImage(`${origin}/hang?p${i}`, '/x'))
+    assert.equal(platform.fetched.length, count + SLOW_HOST_TIMEOUTS + 1)
   })
 
   it('keeps the cache bounded, least recently used out first', async () => {
