@@ -24,6 +24,8 @@ function expectCode(code: string, message?: RegExp) {
 describe('fetchBytes over http', () => {
   let server: Server
   let base: string
+  /** How many times each retried route was asked. */
+  const asked = new Map<string, number>()
   /** How many bytes the endless route had sent when the client went away. */
   let endlessSent = 0
   let endlessClosed: Promise<void>
@@ -63,6 +65,22 @@ describe('fetchBytes over http', () => {
           return
         case '/hang':
           return
+        case '/busy-twice': {
+          // 429 twice (asking for no wait), then the body.
+          const n = (asked.get(req.url) ?? 0) + 1
+          asked.set(req.url, n)
+          if (n <= 2) res.writeHead(429, 'Too Many Requests', { 'retry-after': '0' }).end()
+          else res.end(Buffer.alloc(5000, 9))
+          return
+        }
+        case '/unavailable':
+        case '/busy-long': {
+          asked.set(req.url, (asked.get(req.url) ?? 0) + 1)
+          // A 503 with no Retry-After (waits 0.25 s, then 1 s); a 429 asking for an hour (cut to 5 s).
+          if (req.url === '/unavailable') res.writeHead(503, 'Service Unavailable').end()
+          else res.writeHead(429, 'Too Many Requests', { 'retry-after': '3600' }).end()
+          return
+        }
         case '/redirect':
           res.writeHead(302, { location: '/ok' })
           res.end()
@@ -91,8 +109,26 @@ describe('fetchBytes over http', () => {
     assert.equal((await platform.fetchBytes(`${base}/redirect`, limits)).byteLength, 5000)
   })
 
-  test('404 is asset/not-found', async () => {
-    await assert.rejects(platform.fetchBytes(`${base}/nope`, limits), expectCode('asset/not-found', /answered 404/))
+  test('404 is asset/not-found, asked once', async () => {
+    await assert.rejects(platform.fetchBytes(`${base}/nope`, limits), expectCode('asset/not-found', /answered 404 Not Found$/))
+  })
+
+  test('429 and 503 are asked again, twice at most, within the one time limit', async () => {
+    const bytes = await platform.fetchBytes(`${base}/busy-twice`, limits)
+    assert.equal(bytes.byteLength, 5000)
+    assert.equal(bytes[0], 9)
+    assert.equal(asked.get('/busy-twice'), 3)
+    // Asked three times, waiting 0.25 s then 1 s between.
+    const t0 = performance.now()
+    await assert.rejects(platform.fetchBytes(`${base}/unavailable`, { timeoutMs: 5000, maxBytes: 10_000 }), expectCode('asset/not-found', /answered 503 Service Unavailable \(asked 3 times\)$/))
+    assert.equal(asked.get('/unavailable'), 3)
+    assert.ok(performance.now() - t0 >= 1200)
+    // A wait longer than the time left ends in a timeout that says what the server answered.
+    await assert.rejects(
+      platform.fetchBytes(`${base}/busy-long`, { timeoutMs: 300, maxBytes: 10_000 }),
+      expectCode('asset/timeout', /within 300 ms \(the server answered 429 Too Many Requests, and was asked again\)$/),
+    )
+    assert.equal(asked.get('/busy-long'), 1)
   })
 
   test('a refused connection is asset/not-found', async () => {
