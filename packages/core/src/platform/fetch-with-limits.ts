@@ -89,27 +89,7 @@ export async function fetchWithLimits(
         controller = new AbortController()
         continue
       }
-      const declared = Number(response.headers.get('content-length') ?? NaN)
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        controller.abort()
-        throw tooLargeError(url, maxBytes, `Content-Length ${declared}`)
-      }
-      if (!response.body) return new Uint8Array(await response.arrayBuffer())
-      const reader = response.body.getReader()
-      const chunks: Uint8Array[] = []
-      let total = 0
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done || !value) break
-        total += value.byteLength
-        if (total > maxBytes) {
-          controller.abort()
-          void reader.cancel().catch(() => {})
-          throw tooLargeError(url, maxBytes, `more than ${maxBytes} bytes`)
-        }
-        chunks.push(value)
-      }
-      return concatBytes(chunks, total)
+      return await readBody(response, controller, url, maxBytes)
     }
   } catch (error) {
     if (error instanceof VitrineError) throw error
@@ -118,6 +98,34 @@ export async function fetchWithLimits(
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * Reads an answer's body within the byte limit: a declared Content-Length over it is refused at
+ * once, and a body is cut off (the request aborted) as soon as it passes it.
+ */
+async function readBody(response: FetchResponseLike, controller: AbortController, url: string, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    controller.abort()
+    throw tooLargeError(url, maxBytes, `Content-Length ${declared}`)
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer())
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done || !value) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      controller.abort()
+      void reader.cancel().catch(() => {})
+      throw tooLargeError(url, maxBytes, `more than ${maxBytes} bytes`)
+    }
+    chunks.push(value)
+  }
+  return concatBytes(chunks, total)
 }
 
 /** The wait before asking again: `Retry-After` in seconds (at most 5), else 0.25 s, then 1 s. */
